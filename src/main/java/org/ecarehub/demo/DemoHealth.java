@@ -1,0 +1,29 @@
+package org.ecarehub.demo;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/** In demo mode the hub is healthy only once the demo data is in place. */
+@Component("demo")
+class DemoHealth implements HealthIndicator {
+
+    private final boolean demoMode;
+    private final DemoSeeds seeds;
+
+    DemoHealth(@Value("${ecare.mode}") String mode, DemoSeeds seeds) {
+        this.demoMode = "demo".equals(mode);
+        this.seeds = seeds;
+    }
+
+    @Override
+    public Health health() {
+        if (!demoMode) {
+            return Health.up().build();
+        }
+        return seeds.seededAt().isPresent()
+                ? Health.up().build()
+                : Health.down().build();
+    }
+}

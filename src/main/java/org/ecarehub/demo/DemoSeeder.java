@@ -1,0 +1,92 @@
+package org.ecarehub.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.ecarehub.identity.StaffCredentials;
+import org.ecarehub.partnership.PartnershipSnapshot;
+import org.ecarehub.partnership.Partnerships;
+import org.ecarehub.partnership.StaffAccount;
+import org.ecarehub.shared.StartRefused;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seeds the demo partnership of DEMO.md on first start, through the modules' own APIs; a restart reuses what is
+ * there. Runs only in demo mode.
+ */
+@Component
+class DemoSeeder implements SmartInitializingSingleton {
+
+    static final String DEMO_PARTNERSHIP = "demo/partnership.yaml";
+    static final String DEMO_PASSWORD = "demo";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+
+    private final boolean demoMode;
+    private final int people;
+    private final Partnerships partnerships;
+    private final StaffCredentials credentials;
+    private final DemoSeeds seeds;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    DemoSeeder(
+            @Value("${ecare.mode}") String mode,
+            @Value("${ecare.demo.people:1000}") int people,
+            Partnerships partnerships,
+            StaffCredentials credentials,
+            DemoSeeds seeds,
+            TransactionTemplate transactions,
+            Clock clock) {
+        this.demoMode = "demo".equals(mode);
+        this.people = people;
+        this.partnerships = partnerships;
+        this.credentials = credentials;
+        this.seeds = seeds;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (!demoMode) {
+            return;
+        }
+        boolean seeded = seeds.seededAt().isPresent();
+        if (!seeded && partnerships.current().version() > 0) {
+            throw new StartRefused("this database holds a partnership that is not the demo's; ./ecare demo seeds"
+                    + " only an empty database. Use another --data-dir or --db-url.");
+        }
+        transactions.executeWithoutResult(status -> seed(seeded));
+    }
+
+    private void seed(boolean seededBefore) {
+        PartnershipSnapshot snapshot =
+                partnerships.apply("classpath:" + DEMO_PARTNERSHIP, demoPartnership(), "ecare demo");
+        for (StaffAccount account : snapshot.partnership().staff()) {
+            if (!credentials.hasPassword(account.username())) {
+                credentials.setPassword(account.username(), DEMO_PASSWORD, true);
+            }
+        }
+        if (!seededBefore) {
+            seeds.markSeeded(clock.instant(), people);
+            log.info("Demo partnership seeded (configuration version {})", snapshot.version());
+        }
+    }
+
+    static String demoPartnership() {
+        try (InputStream in = new ClassPathResource(DEMO_PARTNERSHIP).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the demo partnership file is missing from the build", e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.ecarehub.identity.internal;
+
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Where the hub keeps its files, what it calls itself, and who issues staff tokens. */
+@Component
+class HubAddress {
+
+    private final Path dataDir;
+    private final String baseUrl;
+    private final String oidcIssuer;
+    private final boolean demo;
+
+    HubAddress(
+            @Value("${ecare.data-dir}") Path dataDir,
+            @Value("${ecare.base-url}") String baseUrl,
+            @Value("${ecare.oidc-issuer:}") String oidcIssuer,
+            @Value("${ecare.mode}") String mode) {
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.baseUrl = baseUrl;
+        this.oidcIssuer = oidcIssuer;
+        this.demo = "demo".equals(mode);
+    }
+
+    Path identityFile(String name) {
+        return dataDir.resolve("identity").resolve(name);
+    }
+
+    String issuer() {
+        return externalIssuer() ? oidcIssuer : baseUrl;
+    }
+
+    boolean externalIssuer() {
+        return !oidcIssuer.isBlank();
+    }
+
+    boolean demo() {
+        return demo;
+    }
+}

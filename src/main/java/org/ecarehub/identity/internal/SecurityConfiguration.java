@@ -1,0 +1,129 @@
+package org.ecarehub.identity.internal;
+
+import java.time.Duration;
+import java.util.List;
+import org.ecarehub.partnership.Partnerships;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
+
+/**
+ * Three ways in: bearer tokens for the API, the token endpoint for {@code ./ecare token}, and form sign-in with a
+ * session for pages. Everything not named here needs a signed-in member of staff.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String[] PUBLIC_PAGES = {
+        "/",
+        "/sign-in",
+        "/error",
+        "/assets/**",
+        "/webjars/**",
+        "/css/**",
+        "/js/**",
+        "/favicon.ico",
+        "/actuator/health",
+        "/actuator/health/**"
+    };
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(HubAddress hub, EmbeddedTokenIssuer issuer) {
+        if (hub.externalIssuer()) {
+            // Resolved on first use, so the hub starts even while the issuer is briefly unreachable.
+            return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(hub.issuer()));
+        }
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withPublicKey(issuer.publicKey()).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(Duration.ofSeconds(30)), new JwtIssuerValidator(hub.issuer())));
+        return decoder;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, StaffTokenConverter converter) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain tokenEndpointChain(HttpSecurity http) throws Exception {
+        // Not a browser endpoint: the caller proves itself with the data-directory secret, checked by the endpoint.
+        http.securityMatcher("/internal/token")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pagesChain(
+            HttpSecurity http, StaffSignIn signIn, PasswordEncoder encoder, Partnerships partnerships)
+            throws Exception {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(signIn);
+        provider.setPasswordEncoder(encoder);
+        AuthenticationManager manager = new ProviderManager(List.of(provider));
+        IpAddressMatcher ipv4Loopback = new IpAddressMatcher("127.0.0.0/8");
+        IpAddressMatcher ipv6Loopback = new IpAddressMatcher("::1");
+        http.authenticationManager(manager)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES)
+                        .permitAll()
+                        .requestMatchers("/actuator/prometheus")
+                        .access((authentication, context) ->
+                                new org.springframework.security.authorization.AuthorizationDecision(
+                                        ipv4Loopback.matches(context.getRequest())
+                                                || ipv6Loopback.matches(context.getRequest())))
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/sign-in")
+                        .loginProcessingUrl("/sign-in")
+                        .usernameParameter(StaffSignIn.USERNAME_PARAMETER)
+                        .passwordParameter("password")
+                        .successHandler(signIn)
+                        .failureHandler(signIn)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/sign-out")
+                        .logoutSuccessUrl("/?signed-out")
+                        .permitAll())
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .addFilterBefore(new ActiveAccountFilter(partnerships), AuthorizationFilter.class)
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        (request, response, e) -> response.sendRedirect(request.getContextPath() + "/sign-in"),
+                        request -> true))
+                .headers(headers -> headers.frameOptions(frame -> frame.deny())
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .contentTypeOptions(options -> {}));
+        return http.build();
+    }
+}

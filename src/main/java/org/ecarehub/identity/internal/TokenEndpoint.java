@@ -1,0 +1,156 @@
+package org.ecarehub.identity.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import org.ecarehub.partnership.Partnerships;
+import org.ecarehub.partnership.Purpose;
+import org.ecarehub.partnership.StaffAccount;
+import org.ecarehub.shared.Username;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Serves {@code ./ecare token}: a token for a staff account, only to a caller on the hub's own machine that holds
+ * the secret kept in the data directory, only while no external issuer is configured; every request is recorded.
+ */
+@RestController
+class TokenEndpoint {
+
+    static final String SECRET_HEADER = "X-Ecare-Token-Secret";
+
+    private static final Logger log = LoggerFactory.getLogger(TokenEndpoint.class);
+
+    private final EmbeddedTokenIssuer issuer;
+    private final Partnerships partnerships;
+    private final TokenRequests requests;
+    private final HubAddress hub;
+    private final Clock clock;
+    private final byte[] secret;
+
+    TokenEndpoint(
+            EmbeddedTokenIssuer issuer,
+            Partnerships partnerships,
+            TokenRequests requests,
+            HubAddress hub,
+            Clock clock) {
+        this.issuer = issuer;
+        this.partnerships = partnerships;
+        this.requests = requests;
+        this.hub = hub;
+        this.clock = clock;
+        this.secret = SecretFiles.readOrCreate(hub.identityFile("token-secret"), TokenEndpoint::newSecret)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @PostMapping("/internal/token")
+    ResponseEntity<Map<String, Object>> token(
+            HttpServletRequest request,
+            @RequestHeader(name = SECRET_HEADER, required = false) String presentedSecret,
+            @RequestParam(name = "user", required = false) String user,
+            @RequestParam(name = "purpose", required = false) String purposeCode) {
+        String remote = request.getRemoteAddr();
+        String username = user == null ? "" : user;
+        if (hub.externalIssuer()) {
+            return refuse(
+                    username,
+                    purposeCode,
+                    remote,
+                    "external-issuer",
+                    HttpStatus.FORBIDDEN,
+                    "tokens come from the external OpenID Connect issuer");
+        }
+        if (!loopback(remote)) {
+            return refuse(
+                    username,
+                    purposeCode,
+                    remote,
+                    "not-loopback",
+                    HttpStatus.FORBIDDEN,
+                    "tokens are issued only to callers on the hub's own machine");
+        }
+        if (presentedSecret == null
+                || !MessageDigest.isEqual(secret, presentedSecret.strip().getBytes(StandardCharsets.UTF_8))) {
+            return refuse(
+                    username,
+                    purposeCode,
+                    remote,
+                    "bad-secret",
+                    HttpStatus.FORBIDDEN,
+                    "the token secret is missing or wrong");
+        }
+        Optional<Username> name = Username.parse(username);
+        Optional<StaffAccount> account = name.flatMap(partnerships::activeStaff);
+        if (account.isEmpty()) {
+            return refuse(
+                    username,
+                    purposeCode,
+                    remote,
+                    "no-active-account",
+                    HttpStatus.FORBIDDEN,
+                    "no active staff account '" + username + "'");
+        }
+        Purpose purpose = null;
+        if (purposeCode != null && !purposeCode.isBlank()) {
+            purpose = Purpose.fromCode(purposeCode).orElse(null);
+            if (purpose == null) {
+                return refuse(
+                        username,
+                        purposeCode,
+                        remote,
+                        "unknown-purpose",
+                        HttpStatus.BAD_REQUEST,
+                        "unknown purpose of use '" + purposeCode + "'");
+            }
+            if (!partnerships.current().partnership().mayUse(account.get(), purpose)) {
+                return refuse(
+                        username,
+                        purposeCode,
+                        remote,
+                        "purpose-not-allowed",
+                        HttpStatus.FORBIDDEN,
+                        "the account's roles may not use the purpose '" + purposeCode + "'");
+            }
+        }
+        EmbeddedTokenIssuer.MintedToken token = issuer.mint(name.get(), purpose);
+        requests.record(clock.instant(), username, purposeCode, remote, "issued", token.id(), token.expiresAt());
+        log.info("Token {} issued to a loopback caller", token.id());
+        long lifetime = Duration.between(clock.instant(), token.expiresAt()).toSeconds();
+        return ResponseEntity.ok(Map.of("access_token", token.value(), "token_type", "Bearer", "expires_in", lifetime));
+    }
+
+    private ResponseEntity<Map<String, Object>> refuse(
+            String username, String purpose, String remote, String outcome, HttpStatus status, String message) {
+        requests.record(clock.instant(), username, purpose, remote, outcome, null, null);
+        log.warn("Token request refused: {}", outcome);
+        return ResponseEntity.status(status).body(Map.of("error", outcome, "message", message));
+    }
+
+    private static boolean loopback(String address) {
+        try {
+            return address != null && InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

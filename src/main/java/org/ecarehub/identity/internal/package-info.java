@@ -1,0 +1,2 @@
+/** Sign-in, tokens and their storage. */
+package org.ecarehub.identity.internal;

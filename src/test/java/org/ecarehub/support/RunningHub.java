@@ -1,0 +1,116 @@
+package org.ecarehub.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ecarehub.EcareHubApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** A real hub on a random port, over a real database, driven over real HTTP; closed at the end of the test. */
+public final class RunningHub implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final Path dataDir;
+    private final int port;
+
+    private RunningHub(ConfigurableApplicationContext context, Path dataDir) {
+        this.context = context;
+        this.dataDir = dataDir;
+        this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public static RunningHub demo(Path dataDir, TestDatabase database) {
+        return start("demo", dataDir, database, Map.of("ecare.demo.people", 0));
+    }
+
+    public static RunningHub start(String mode, Path dataDir, TestDatabase database, Map<String, Object> extra) {
+        Map<String, Object> properties = new LinkedHashMap<>(database.properties());
+        properties.put("server.port", 0);
+        properties.put("ecare.mode", mode);
+        properties.put("ecare.data-dir", dataDir.toString());
+        properties.putAll(extra);
+        List<String> arguments = new ArrayList<>();
+        properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        SpringApplication application = new SpringApplication(EcareHubApplication.class);
+        ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
+        return new RunningHub(context, dataDir);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String tokenSecret() {
+        try {
+            return Files.readString(dataDir.resolve("identity/token-secret")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A browser-like client that keeps cookies and does not follow redirects. */
+    public static HttpClient browser() {
+        return HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public HttpResponse<String> get(HttpClient client, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(client, request.build());
+    }
+
+    public HttpResponse<String> postForm(HttpClient client, String path, String form, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(client, request.build());
+    }
+
+    public static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
