@@ -15,7 +15,8 @@ final class InMemoryNodeStore {
     private final Map<NodeId, byte[]> nodes;
 
     InMemoryNodeStore(Map<NodeId, byte[]> nodes) {
-        this.nodes = Map.copyOf(nodes);
+        // Not Map.copyOf: its open addressing crawls on the dense, overlapping hash codes of a hundred thousand ids.
+        this.nodes = new HashMap<>(nodes);
     }
 
     static InMemoryNodeStore of(ReferenceMerkleTree tree) {

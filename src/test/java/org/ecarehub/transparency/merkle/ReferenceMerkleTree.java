@@ -66,7 +66,7 @@ final class ReferenceMerkleTree {
             return leafHash(from);
         }
         boolean completeAndAligned = Integer.bitCount(n) == 1 && from % n == 0;
-        Long key = (long) from << 32 | n;
+        Long key = (long) from << 6 | Integer.numberOfTrailingZeros(n);
         if (completeAndAligned && completeSubtrees.containsKey(key)) {
             return completeSubtrees.get(key);
         }
