@@ -8,8 +8,9 @@ import java.util.Objects;
  * Verifies audit paths and consistency proofs by the algorithms of RFC 9162 sections 2.1.3.2 and 2.1.4.2.
  *
  * <p>A proof that fails throws a {@link ProofException} naming the check; nothing else escapes for any input but a
- * {@code null} proof list. Stricter than the RFC in one respect: every hash given, roots included, must be 32 bytes
- * long, so that a malformed hash is reported as malformed wherever it appears.
+ * {@code null} proof list. Every hash given, roots included, must be 32 bytes long, even where the roots of equal tree
+ * sizes are only compared with each other: a malformed hash is reported as malformed wherever it appears, which makes
+ * this verifier stricter there than transparency-dev's.
  *
  * <p>A proof binds the leaf index or the first tree size, but not always the larger tree size: the audit path of a
  * leaf far from the right edge is the same for several neighbouring tree sizes. The signed tree head binds that size.
