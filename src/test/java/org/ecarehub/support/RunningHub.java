@@ -80,6 +80,24 @@ public final class RunningHub implements AutoCloseable {
                 .build();
     }
 
+    /** A 15-minute bearer token for a staff account, from the embedded issuer, as {@code ./ecare token} gets one. */
+    public String staffToken(String username) {
+        HttpResponse<String> response = postForm(
+                HttpClient.newHttpClient(),
+                "/internal/token",
+                "user=" + username,
+                "X-Ecare-Token-Secret",
+                tokenSecret());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("no token for " + username + ": HTTP " + response.statusCode());
+        }
+        return tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(response.body())
+                .get("access_token")
+                .asString();
+    }
+
     public HttpResponse<String> get(HttpClient client, String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         if (headers.length > 0) {

@@ -75,6 +75,22 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @Order(0)
+    SecurityFilterChain transparencyLogChain(HttpSecurity http, StaffTokenConverter converter) throws Exception {
+        // Tree heads, proofs and the key are public so that anyone can check the log; the entries need a staff
+        // token, and the endpoint itself checks that the caller's roles may use the audit purpose.
+        http.securityMatcher("/log/v1/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/log/v1/get-entries")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter)));
+        return http.build();
+    }
+
+    @Bean
     @Order(2)
     SecurityFilterChain tokenEndpointChain(HttpSecurity http) throws Exception {
         // Not a browser endpoint: the caller proves itself with the data-directory secret, checked by the endpoint.

@@ -1,0 +1,105 @@
+package org.ecarehub.transparency;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.ecarehub.shared.PersonId;
+
+/**
+ * One event for the log, kept privately by the hub: who did what, about whom, why and when. The leaf published in
+ * the Merkle log commits to it (salted, hashed) and reveals none of it.
+ *
+ * <p>The person's sequence number and the leaf index of their previous event are added when the event is
+ * sequenced, since only then is its place in the log known.
+ *
+ * @param person the person the event is about, or null for an event about nobody (a search that disclosed nobody,
+ *     a configuration change)
+ */
+public record LogEvent(EventType type, Instant time, Who who, What what, PersonId person, Why why) {
+
+    public LogEvent {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(who, "who");
+        Objects.requireNonNull(what, "what");
+        Objects.requireNonNull(why, "why");
+        // The leaf's timestamp has millisecond precision; the event must say the same instant.
+        time = time.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public Optional<PersonId> about() {
+        return Optional.ofNullable(person);
+    }
+
+    /**
+     * Who acted.
+     *
+     * @param kind {@code staff}, {@code system}, {@code person}, {@code representative} or {@code hub}
+     * @param account the staff username, client id or portal account; null for the hub itself
+     * @param agency the agency id, or null
+     */
+    public record Who(String kind, String account, String agency, List<String> roles) {
+
+        public Who {
+            Objects.requireNonNull(kind, "kind");
+            roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+
+        public static Who staff(String account, String agency, List<String> roles) {
+            return new Who("staff", account, agency, roles);
+        }
+
+        public static Who hub() {
+            return new Who("hub", null, null, List.of());
+        }
+    }
+
+    /**
+     * What was done, to what.
+     *
+     * @param action {@code read}, {@code create}, {@code update}, {@code disclose}, {@code export}, or an event
+     *     type's own verb (for example {@code apply} for a configuration)
+     * @param items ids of the record items concerned, when known
+     * @param recipient where the information went (an agency or team id), for a disclosure; else null
+     */
+    public record What(String action, List<String> categories, List<String> items, String recipient) {
+
+        public What {
+            Objects.requireNonNull(action, "action");
+            categories = categories == null ? List.of() : List.copyOf(categories);
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+
+        public static What of(String action, List<String> categories) {
+            return new What(action, categories, List.of(), null);
+        }
+    }
+
+    /**
+     * Why it was allowed or refused.
+     *
+     * @param decision {@code allow} or {@code deny}, or null where no access decision was taken
+     * @param rules the rules of the policy that decided it
+     * @param configurationVersion the partnership configuration version in force, or 0 when none was
+     */
+    public record Why(
+            String purpose,
+            String decision,
+            List<String> rules,
+            String lawfulBasis,
+            String sharingAgreement,
+            String consent,
+            String justification,
+            int configurationVersion) {
+
+        public Why {
+            rules = rules == null ? List.of() : List.copyOf(rules);
+        }
+
+        public static Why of(String purpose, int configurationVersion) {
+            return new Why(purpose, null, List.of(), null, null, null, null, configurationVersion);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.ecarehub.transparency.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+import org.ecarehub.transparency.LogUnavailable;
+import org.ecarehub.transparency.internal.LogTables.PendingEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit for appends: callers hand their event to a few writer threads, each of which inserts whatever has
+ * queued up in one transaction and one commit, then releases every caller of that batch. A caller returns only once
+ * its event is committed; no lock is held across the caller's own transaction, and concurrent callers share the cost
+ * of a commit instead of queueing behind each other's.
+ */
+final class Appender implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Appender.class);
+    private static final int QUEUE_CAPACITY = 100_000;
+
+    private final DataSource dataSource;
+    private final int maxBatch;
+    private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean running = true;
+
+    private record Request(PendingEvent event, CompletableFuture<Long> committed) {}
+
+    Appender(DataSource dataSource, int writerThreads, int maxBatch) {
+        this.dataSource = dataSource;
+        this.maxBatch = maxBatch;
+        for (int i = 0; i < writerThreads; i++) {
+            Thread writer = new Thread(this::writeUntilClosed, "log-appender-" + i);
+            writer.setDaemon(true);
+            writer.start();
+            writers.add(writer);
+        }
+    }
+
+    /** Appends the event and returns its id once committed. */
+    long append(PendingEvent event, Duration timeout) {
+        if (!running) {
+            throw new LogUnavailable("the transparency log is shutting down", null);
+        }
+        Request request = new Request(event, new CompletableFuture<>());
+        if (!queue.offer(request)) {
+            throw new LogUnavailable("the transparency log's append queue is full", null);
+        }
+        try {
+            return request.committed().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new LogUnavailable("the transparency log could not commit the event", e.getCause());
+        } catch (TimeoutException e) {
+            throw new LogUnavailable("the transparency log did not commit the event within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LogUnavailable("interrupted while the transparency log committed the event", e);
+        }
+    }
+
+    private void writeUntilClosed() {
+        List<Request> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Request first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Request> batch) {
+        List<PendingEvent> events = new ArrayList<>(batch.size());
+        batch.forEach(request -> events.add(request.event()));
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            long[] ids;
+            try {
+                ids = LogTables.insertEvents(connection, events);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection);
+                throw e;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).committed().complete(ids[i]);
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.warn("Could not commit {} transparency log event(s): {}", batch.size(), e.toString());
+            batch.forEach(request -> request.committed().completeExceptionally(e));
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The connection is broken; the pool discards it.
+        }
+    }
+
+    /** Commits what is queued, then stops the writers. */
+    @Override
+    public void close() {
+        running = false;
+        for (Thread writer : writers) {
+            try {
+                writer.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
