@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             TokenCommand.class,
             PartnershipCommand.class,
+            LogCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -57,7 +58,8 @@ public final class EcareCli implements Runnable {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
-    static int run(PrintWriter out, PrintWriter err, String... args) {
+    /** Runs the command line with the given output and error streams, and returns its exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new EcareCli());
         commandLine.setOut(out);
         commandLine.setErr(err);
