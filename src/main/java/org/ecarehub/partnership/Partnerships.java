@@ -16,6 +16,8 @@ public interface Partnerships {
      * force changes nothing and returns the current version.
      *
      * @throws PartnershipRejected with every problem found, when the file is not valid; nothing is changed
+     * @throws org.ecarehub.transparency.LogUnavailable when the transparency log cannot record the change; nothing
+     *     is changed
      */
     PartnershipSnapshot apply(String source, String yamlText, String appliedBy);
 

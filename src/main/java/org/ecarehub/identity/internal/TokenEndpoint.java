@@ -9,12 +9,18 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.partnership.Purpose;
 import org.ecarehub.partnership.StaffAccount;
+import org.ecarehub.shared.RoleId;
 import org.ecarehub.shared.Username;
+import org.ecarehub.transparency.EventType;
+import org.ecarehub.transparency.LogEvent;
+import org.ecarehub.transparency.LogUnavailable;
+import org.ecarehub.transparency.TransparencyLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -40,6 +46,7 @@ class TokenEndpoint {
     private final TokenRequests requests;
     private final HubAddress hub;
     private final Clock clock;
+    private final TransparencyLog transparencyLog;
     private final byte[] secret;
 
     TokenEndpoint(
@@ -47,12 +54,14 @@ class TokenEndpoint {
             Partnerships partnerships,
             TokenRequests requests,
             HubAddress hub,
-            Clock clock) {
+            Clock clock,
+            TransparencyLog transparencyLog) {
         this.issuer = issuer;
         this.partnerships = partnerships;
         this.requests = requests;
         this.hub = hub;
         this.clock = clock;
+        this.transparencyLog = transparencyLog;
         this.secret = SecretFiles.readOrCreate(hub.identityFile("token-secret"), TokenEndpoint::newSecret)
                 .getBytes(StandardCharsets.UTF_8);
     }
@@ -131,6 +140,27 @@ class TokenEndpoint {
                         HttpStatus.FORBIDDEN,
                         "the account's roles may not use the purpose '" + purposeCode + "'");
             }
+        }
+        try {
+            transparencyLog.append(new LogEvent(
+                    EventType.TOKEN,
+                    clock.instant(),
+                    LogEvent.Who.staff(
+                            username,
+                            account.get().agency().value(),
+                            account.get().roles().stream().map(RoleId::value).toList()),
+                    LogEvent.What.of("issue-token", List.of()),
+                    null,
+                    LogEvent.Why.of(
+                            purpose == null ? Purpose.DIRECT_CARE.code() : purpose.code(),
+                            partnerships.current().version())));
+        } catch (LogUnavailable e) {
+            // Fail closed: a token nobody can see was issued is not issued. The database is likely down too, so
+            // the refusal goes to the log file only.
+            log.warn("Token request refused: the transparency log is unavailable");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(Map.of(
+                            "error", "log-unavailable", "message", "the transparency log cannot record the token"));
         }
         EmbeddedTokenIssuer.MintedToken token = issuer.mint(name.get(), purpose);
         requests.record(clock.instant(), username, purposeCode, remote, "issued", token.id(), token.expiresAt());

@@ -7,11 +7,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import org.ecarehub.partnership.Partnership;
 import org.ecarehub.partnership.PartnershipApplied;
 import org.ecarehub.partnership.PartnershipFile;
 import org.ecarehub.partnership.PartnershipSnapshot;
 import org.ecarehub.partnership.Partnerships;
+import org.ecarehub.transparency.EventType;
+import org.ecarehub.transparency.LogEvent;
+import org.ecarehub.transparency.TransparencyLog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -29,6 +33,7 @@ class StoredPartnerships implements Partnerships {
     private final PartnershipVersions versions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransparencyLog log;
     private final Duration refreshInterval;
 
     private volatile PartnershipSnapshot snapshot = NONE;
@@ -38,10 +43,12 @@ class StoredPartnerships implements Partnerships {
             PartnershipVersions versions,
             ApplicationEventPublisher events,
             Clock clock,
+            TransparencyLog log,
             @Value("${ecare.partnership.refresh-interval:1s}") Duration refreshInterval) {
         this.versions = versions;
         this.events = events;
         this.clock = clock;
+        this.log = log;
         this.refreshInterval = refreshInterval;
     }
 
@@ -89,6 +96,15 @@ class StoredPartnerships implements Partnerships {
         }
         Instant now = clock.instant();
         int version = versions.insertNext(result.orElseThrow().name(), yamlText, sha256, source, appliedBy, now);
+        // Inside the transaction: when the log cannot record the change, the change is rolled back.
+        log.append(new LogEvent(
+                EventType.CONFIGURATION,
+                now,
+                new LogEvent.Who("hub", appliedBy, null, List.of()),
+                new LogEvent.What(
+                        "apply", List.of(), List.of("partnership-version-" + version, "sha256-" + sha256), null),
+                null,
+                LogEvent.Why.of("administration", version)));
         snapshot = new PartnershipSnapshot(version, result.orElseThrow(), now);
         checkedAt = now;
         events.publishEvent(new PartnershipApplied(version, source, appliedBy));
