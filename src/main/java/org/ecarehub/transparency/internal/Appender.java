@@ -68,7 +68,22 @@ final class Appender implements AutoCloseable {
         }
     }
 
+    /** A writer's block of event ids, taken from the database 1,024 at a time. */
+    private static final class Ids {
+        long block;
+        int used = LogTables.ID_BLOCK;
+
+        long next(Connection connection) throws SQLException {
+            if (used == LogTables.ID_BLOCK) {
+                block = LogTables.nextIdBlock(connection);
+                used = 0;
+            }
+            return block * LogTables.ID_BLOCK + used++;
+        }
+    }
+
     private void writeUntilClosed() {
+        Ids ids = new Ids();
         List<Request> batch = new ArrayList<>(maxBatch);
         while (running || !queue.isEmpty()) {
             try {
@@ -78,7 +93,7 @@ final class Appender implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
-                write(batch);
+                write(batch, ids);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -88,21 +103,29 @@ final class Appender implements AutoCloseable {
         }
     }
 
-    private void write(List<Request> batch) {
-        List<PendingEvent> events = new ArrayList<>(batch.size());
-        batch.forEach(request -> events.add(request.event()));
+    private void write(List<Request> batch, Ids ids) {
         try (Connection connection = dataSource.getConnection()) {
+            List<PendingEvent> events = new ArrayList<>(batch.size());
+            for (Request request : batch) {
+                PendingEvent event = request.event();
+                events.add(new PendingEvent(
+                        ids.next(connection),
+                        event.timestampMillis(),
+                        event.eventType(),
+                        event.personRef(),
+                        event.salt(),
+                        event.event()));
+            }
             connection.setAutoCommit(false);
-            long[] ids;
             try {
-                ids = LogTables.insertEvents(connection, events);
+                LogTables.insertEvents(connection, events);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection);
                 throw e;
             }
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).committed().complete(ids[i]);
+                batch.get(i).committed().complete(events.get(i).id());
             }
         } catch (SQLException | RuntimeException e) {
             log.warn("Could not commit {} transparency log event(s): {}", batch.size(), e.toString());

@@ -26,28 +26,67 @@ final class LogTables {
     /** An event as appended, not yet sequenced. */
     record PendingEvent(long id, long timestampMillis, int eventType, String personRef, byte[] salt, String event) {}
 
-    /** Inserts the events in one batch and returns their ids, in order. */
-    static long[] insertEvents(Connection connection, List<PendingEvent> events) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into transparency_event (timestamp_ms, event_type, person_ref, salt, event)"
-                        + " values (?, ?, ?, ?, ?)",
-                new String[] {"id"})) {
-            for (PendingEvent event : events) {
-                insert.setLong(1, event.timestampMillis());
-                insert.setInt(2, event.eventType());
-                insert.setString(3, event.personRef());
-                insert.setBytes(4, event.salt());
-                insert.setString(5, event.event());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-            long[] ids = new long[events.size()];
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                for (int i = 0; i < ids.length && keys.next(); i++) {
-                    ids[i] = keys.getLong(1);
+    /** How many ids an appender takes at once; an event's id is its block times this, plus its place in it. */
+    static final int ID_BLOCK = 1024;
+
+    /** Rows a multi-row statement carries at most, well below PostgreSQL's limit of 65,535 parameters. */
+    static final int ROWS_PER_STATEMENT = 1000;
+
+    /** Takes a new block of event ids; sequences are not transactional, so a block is never handed out twice. */
+    static long nextIdBlock(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select nextval('transparency_event_block')");
+                ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** Inserts the events, which carry their ids, and queues them for the sequencer. */
+    static void insertEvents(Connection connection, List<PendingEvent> events) throws SQLException {
+        insertRows(
+                connection,
+                "transparency_event (id, timestamp_ms, event_type, person_ref, salt, event)",
+                6,
+                events,
+                (insert, at, event) -> {
+                    insert.setLong(at, event.id());
+                    insert.setLong(at + 1, event.timestampMillis());
+                    insert.setInt(at + 2, event.eventType());
+                    insert.setString(at + 3, event.personRef());
+                    insert.setBytes(at + 4, event.salt());
+                    insert.setString(at + 5, event.event());
+                });
+        insertRows(
+                connection,
+                "transparency_pending (event_id)",
+                1,
+                events,
+                (insert, at, event) -> insert.setLong(at, event.id()));
+    }
+
+    /** Sets one row's parameters, the first at {@code at}. */
+    @FunctionalInterface
+    interface RowWriter<T> {
+        void write(PreparedStatement statement, int at, T row) throws SQLException;
+    }
+
+    /**
+     * Inserts rows with multi-row {@code VALUES}, up to {@link #ROWS_PER_STATEMENT} a statement: one statement and
+     * one round trip where a JDBC batch would send a statement a row.
+     */
+    static <T> void insertRows(Connection connection, String target, int columns, List<T> rows, RowWriter<T> writer)
+            throws SQLException {
+        String row = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<T> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            String sql = "insert into " + target + " values "
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), row));
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    writer.write(insert, i * columns + 1, chunk.get(i));
                 }
+                insert.executeUpdate();
             }
-            return ids;
         }
     }
 
@@ -65,8 +104,9 @@ final class LogTables {
 
     static List<PendingEvent> pendingEvents(Connection connection, int limit) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "select id, timestamp_ms, event_type, person_ref, salt, event from transparency_event"
-                        + " where leaf_index is null order by id fetch first " + limit + " rows only")) {
+                "select e.id, e.timestamp_ms, e.event_type, e.person_ref, e.salt, e.event from transparency_pending p"
+                        + " join transparency_event e on e.id = p.event_id order by p.event_id fetch first " + limit
+                        + " rows only")) {
             List<PendingEvent> events = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -105,84 +145,66 @@ final class LogTables {
         return chains;
     }
 
-    /** A sequenced event: its place in the log and in the person's chain, and its final JSON. */
-    record SequencedEvent(long id, long leafIndex, long personSequence, long previousLeaf, String event) {}
+    /** A leaf: its place in the log, what it commits to, and its event's place in the person's chain. */
+    record Leaf(
+            long leafIndex, byte[] leafHash, byte[] leafInput, long eventId, long personSequence, long previousLeaf) {}
 
-    static void markSequenced(Connection connection, List<SequencedEvent> events) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "update transparency_event set leaf_index = ?, person_seq = ?, previous_leaf = ?, event = ?"
-                        + " where id = ? and leaf_index is null")) {
-            for (SequencedEvent event : events) {
-                update.setLong(1, event.leafIndex());
-                setNullableLong(update, 2, event.personSequence());
-                setNullableLong(update, 3, event.previousLeaf());
-                update.setString(4, event.event());
-                update.setLong(5, event.id());
-                update.addBatch();
-            }
-            int[] counts = update.executeBatch();
-            for (int count : counts) {
-                if (count == 0) {
+    /** Inserts the leaves and takes their events off the sequencer's queue. */
+    static void insertLeaves(Connection connection, List<Leaf> leaves) throws SQLException {
+        insertRows(
+                connection,
+                "transparency_leaf (leaf_index, leaf_hash, leaf_input, event_id, person_seq, previous_leaf)",
+                6,
+                leaves,
+                (insert, at, leaf) -> {
+                    insert.setLong(at, leaf.leafIndex());
+                    insert.setBytes(at + 1, leaf.leafHash());
+                    insert.setBytes(at + 2, leaf.leafInput());
+                    insert.setLong(at + 3, leaf.eventId());
+                    setNullableLong(insert, at + 4, leaf.personSequence());
+                    setNullableLong(insert, at + 5, leaf.previousLeaf());
+                });
+        for (int from = 0; from < leaves.size(); from += ROWS_PER_STATEMENT) {
+            List<Leaf> chunk = leaves.subList(from, Math.min(leaves.size(), from + ROWS_PER_STATEMENT));
+            try (PreparedStatement dequeue = connection.prepareStatement(
+                    "delete from transparency_pending where event_id in (" + placeholders(chunk.size()) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    dequeue.setLong(i + 1, chunk.get(i).eventId());
+                }
+                if (dequeue.executeUpdate() != chunk.size()) {
                     throw new SQLException("an event was sequenced by someone else while this sequencer held the lock");
                 }
             }
         }
     }
 
-    static void insertLeaves(Connection connection, List<Node> leaves, List<byte[]> leafInputs) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into transparency_leaf (leaf_index, leaf_hash, leaf_input) values (?, ?, ?)")) {
-            for (int i = 0; i < leaves.size(); i++) {
-                insert.setLong(1, leaves.get(i).id().index());
-                insert.setBytes(2, leaves.get(i).hash());
-                insert.setBytes(3, leafInputs.get(i));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
     static void insertNodes(Connection connection, List<Node> nodes) throws SQLException {
-        if (nodes.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert =
-                connection.prepareStatement("insert into transparency_node (level, idx, hash) values (?, ?, ?)")) {
-            for (Node node : nodes) {
-                insert.setInt(1, node.id().level());
-                insert.setLong(2, node.id().index());
-                insert.setBytes(3, node.hash());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        insertRows(connection, "transparency_node (level, idx, hash)", 3, nodes, (insert, at, node) -> {
+            insert.setInt(at, node.id().level());
+            insert.setLong(at + 1, node.id().index());
+            insert.setBytes(at + 2, node.hash());
+        });
     }
 
-    static void savePersonChains(Connection connection, Map<String, long[]> updated, Collection<String> existing)
-            throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                        "update transparency_person_chain set last_seq = ?, last_leaf = ? where person_ref = ?");
-                PreparedStatement insert = connection.prepareStatement(
-                        "insert into transparency_person_chain (last_seq, last_leaf, person_ref) values (?, ?, ?)")) {
-            int updates = 0;
-            int inserts = 0;
-            for (Map.Entry<String, long[]> chain : updated.entrySet()) {
-                PreparedStatement statement = existing.contains(chain.getKey()) ? update : insert;
-                statement.setLong(1, chain.getValue()[0]);
-                statement.setLong(2, chain.getValue()[1]);
-                statement.setString(3, chain.getKey());
-                statement.addBatch();
-                if (statement == update) {
-                    updates++;
-                } else {
-                    inserts++;
+    /** Saves each person's last sequenced event, one MERGE statement per chunk of people. */
+    static void savePersonChains(Connection connection, Map<String, long[]> chains) throws SQLException {
+        List<Map.Entry<String, long[]>> all = List.copyOf(chains.entrySet());
+        String row = "(cast(? as varchar(64)), cast(? as bigint), cast(? as bigint))";
+        for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
+            List<Map.Entry<String, long[]>> chunk = all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT));
+            String sql = "merge into transparency_person_chain c using (values "
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), row))
+                    + ") as v (person_ref, last_seq, last_leaf) on c.person_ref = v.person_ref"
+                    + " when matched then update set last_seq = v.last_seq, last_leaf = v.last_leaf"
+                    + " when not matched then insert (person_ref, last_seq, last_leaf)"
+                    + " values (v.person_ref, v.last_seq, v.last_leaf)";
+            try (PreparedStatement merge = connection.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    merge.setString(3 * i + 1, chunk.get(i).getKey());
+                    merge.setLong(3 * i + 2, chunk.get(i).getValue()[0]);
+                    merge.setLong(3 * i + 3, chunk.get(i).getValue()[1]);
                 }
-            }
-            if (updates > 0) {
-                update.executeBatch();
-            }
-            if (inserts > 0) {
-                insert.executeBatch();
+                merge.executeUpdate();
             }
         }
     }

@@ -11,7 +11,6 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.ecarehub.transparency.SignedTreeHead;
 import org.ecarehub.transparency.internal.LogTables.PendingEvent;
-import org.ecarehub.transparency.internal.LogTables.SequencedEvent;
 import org.ecarehub.transparency.merkle.MerkleFrontier;
 import org.ecarehub.transparency.merkle.MerkleHashes;
 import org.ecarehub.transparency.merkle.Node;
@@ -82,36 +81,30 @@ final class Sequencer {
         Set<String> persons = new HashSet<>();
         pending.stream().map(PendingEvent::personRef).filter(p -> p != null).forEach(persons::add);
         Map<String, long[]> chains = LogTables.personChains(connection, persons);
-        Set<String> existingChains = Set.copyOf(chains.keySet());
 
-        List<SequencedEvent> sequenced = new ArrayList<>(pending.size());
-        List<Node> leaves = new ArrayList<>(pending.size());
-        List<byte[]> leafInputs = new ArrayList<>(pending.size());
+        List<LogTables.Leaf> leaves = new ArrayList<>(pending.size());
         List<Node> inner = new ArrayList<>(pending.size());
         for (PendingEvent event : pending) {
             long leafIndex = frontier.size();
             long personSequence = -1;
             long previousLeaf = -1;
-            String document = event.event();
             if (event.personRef() != null) {
                 long[] chain = chains.get(event.personRef());
                 personSequence = chain == null ? 1 : chain[0] + 1;
                 previousLeaf = chain == null ? -1 : chain[1];
-                document = EventDocuments.sequenced(document, personSequence, previousLeaf);
                 chains.put(event.personRef(), new long[] {personSequence, leafIndex});
             }
+            String document = EventDocuments.sequenced(event.event(), event.personRef(), personSequence, previousLeaf);
             byte[] leafInput = LeafInputs.leafInput(event.timestampMillis(), event.eventType(), event.salt(), document);
             List<Node> completed = frontier.append(MerkleHashes.leafHash(leafInput));
-            leaves.add(completed.get(0));
-            leafInputs.add(leafInput);
+            leaves.add(new LogTables.Leaf(
+                    leafIndex, completed.get(0).hash(), leafInput, event.id(), personSequence, previousLeaf));
             inner.addAll(completed.subList(1, completed.size()));
-            sequenced.add(new SequencedEvent(event.id(), leafIndex, personSequence, previousLeaf, document));
         }
-        LogTables.markSequenced(connection, sequenced);
-        LogTables.insertLeaves(connection, leaves, leafInputs);
+        LogTables.insertLeaves(connection, leaves);
         LogTables.insertNodes(connection, inner);
         chains.keySet().retainAll(persons);
-        LogTables.savePersonChains(connection, chains, existingChains);
+        LogTables.savePersonChains(connection, chains);
 
         long now = clock.millis();
         byte[] root = frontier.root();

@@ -20,9 +20,10 @@ import org.ecarehub.transparency.merkle.MerkleHashes;
 import org.ecarehub.transparency.merkle.Node;
 
 /**
- * The engine of {@code ecare log verify}: one pass over the leaves in order, joined with their events, with a cursor
- * per tree level over the stored subtree hashes and one over the tree heads, so that memory stays O(log n) besides
- * each person's last event. Problems name leaves, events, nodes and heads by their index, never a person.
+ * The engine of {@code ecare log verify}: one pass over the leaves in order, with a cursor over the events in id
+ * order (joined here, with a small read-ahead, since leaves take events nearly in id order), one per tree level over
+ * the stored subtree hashes and one over the tree heads, so that memory stays O(log n) besides each person's last
+ * event. Problems name leaves, events, nodes and heads by their index, never a person.
  */
 public final class StoredLogCheck {
 
@@ -35,7 +36,10 @@ public final class StoredLogCheck {
     private final List<Cursor> levels = new ArrayList<>();
     private final Map<String, long[]> chains = new HashMap<>();
     private final MerkleFrontier frontier = new MerkleFrontier();
-    private long events;
+    private final Map<Long, EventRow> readAhead = new HashMap<>();
+    private java.util.Set<Long> pendingIds;
+    private Cursor events;
+    private long eventCount;
     private long treeHeads;
 
     private StoredLogCheck(Connection connection, List<byte[]> trustedKeys) {
@@ -67,16 +71,21 @@ public final class StoredLogCheck {
     }
 
     private Report run() throws SQLException {
+        pendingIds = pendingIds();
+        boolean complete = true;
         try (Cursor heads = new Cursor(
                         connection,
                         "select tree_size, timestamp_ms, root_hash, signature, key_id from transparency_tree_head"
                                 + " order by tree_size");
                 Cursor leaves = new Cursor(
                         connection,
-                        "select l.leaf_index, l.leaf_hash, l.leaf_input, e.id, e.timestamp_ms, e.event_type,"
-                                + " e.person_ref, e.salt, e.event, e.person_seq, e.previous_leaf"
-                                + " from transparency_leaf l left join transparency_event e"
-                                + " on e.leaf_index = l.leaf_index order by l.leaf_index")) {
+                        "select leaf_index, leaf_hash, leaf_input, event_id, person_seq, previous_leaf"
+                                + " from transparency_leaf order by leaf_index");
+                Cursor eventRows = new Cursor(
+                        connection,
+                        "select id, timestamp_ms, event_type, person_ref, salt, event from transparency_event"
+                                + " order by id")) {
+            this.events = eventRows;
             heads.next();
             checkHeadsAtSize(heads, 0);
             while (leaves.next() && problems.size() < MAX_PROBLEMS) {
@@ -85,6 +94,7 @@ public final class StoredLogCheck {
                 if (index != frontier.size()) {
                     problem("leaf " + frontier.size() + " is missing: the next stored leaf is " + index
                             + " (a leaf was deleted or its index changed)");
+                    complete = false;
                     break;
                 }
                 checkLeaf(leaf, index);
@@ -95,6 +105,9 @@ public final class StoredLogCheck {
                         + " stored leaves (leaves were deleted)");
                 heads.next();
             }
+            if (complete && problems.size() < MAX_PROBLEMS) {
+                checkEventsOutsideTheTree();
+            }
         } finally {
             for (Cursor level : levels) {
                 if (level != null) {
@@ -103,9 +116,9 @@ public final class StoredLogCheck {
             }
         }
         checkNodesBeyondTree();
-        checkEventsOutsideTheTree();
         checkSequencerRow();
-        return new Report(frontier.size(), events, treeHeads, chains.size(), pendingEvents(), List.copyOf(problems));
+        return new Report(
+                frontier.size(), eventCount, treeHeads, chains.size(), pendingIds.size(), List.copyOf(problems));
     }
 
     private void checkLeaf(ResultSet leaf, long index) throws SQLException {
@@ -115,11 +128,18 @@ public final class StoredLogCheck {
         if (!Arrays.equals(storedHash, leafHash)) {
             problem("leaf " + index + ": its stored hash is not the hash of its leaf input");
         }
-        if (leaf.getObject(4) == null) {
-            problem("leaf " + index + " has no event (the event row was deleted or its leaf index changed)");
+        long eventId = leaf.getLong(4);
+        long personSequence = leaf.getObject(5) == null ? -1 : leaf.getLong(5);
+        long previousLeaf = leaf.getObject(6) == null ? -1 : leaf.getLong(6);
+        EventRow event = event(eventId);
+        if (event == null) {
+            problem("leaf " + index + " has no event (event " + eventId + " was deleted or its id changed)");
         } else {
-            events++;
-            checkEvent(leaf, index, leafInput);
+            eventCount++;
+            if (pendingIds.remove(eventId)) {
+                problem("event " + eventId + " is in leaf " + index + " and also waiting to be sequenced");
+            }
+            checkEvent(event, index, leafInput, personSequence, previousLeaf);
         }
         for (Node node : frontier.append(leafHash)) {
             if (node.id().level() > 0) {
@@ -128,54 +148,92 @@ public final class StoredLogCheck {
         }
     }
 
-    private void checkEvent(ResultSet leaf, long index, byte[] leafInput) throws SQLException {
-        long eventId = leaf.getLong(4);
-        String event = leaf.getString(9);
-        byte[] salt = leaf.getBytes(8);
+    private void checkEvent(EventRow event, long index, byte[] leafInput, long personSequence, long previousLeaf) {
         byte[] recomputed;
         try {
-            recomputed = LeafInputs.leafInput(leaf.getLong(5), leaf.getInt(6), salt, event);
+            String document = EventDocuments.sequenced(event.event(), event.personRef(), personSequence, previousLeaf);
+            recomputed = LeafInputs.leafInput(event.timestampMillis(), event.eventType(), event.salt(), document);
         } catch (IllegalArgumentException e) {
-            problem("event " + eventId + " at leaf " + index + " cannot be recomputed: " + e.getMessage());
+            problem("event " + event.id() + " at leaf " + index + " cannot be recomputed: " + e.getMessage());
             return;
         }
         if (!Arrays.equals(recomputed, leafInput)) {
-            problem("leaf " + index + " does not commit to event " + eventId
-                    + " (the event or the leaf was modified, or rows were reordered)");
+            problem("leaf " + index + " does not commit to event " + event.id()
+                    + " (the event, the leaf or its chain was modified, or rows were reordered)");
             return;
         }
-        String personRef = leaf.getString(7);
-        EventDocuments.Chain chain;
-        try {
-            chain = EventDocuments.chainOf(event);
-        } catch (RuntimeException e) {
-            problem("event " + eventId + " at leaf " + index + " is not valid JSON");
+        if (event.personRef() == null) {
             return;
         }
-        if (chain == null) {
-            if (personRef != null) {
-                problem("event " + eventId + " at leaf " + index + " names a person in its row but not in the event");
-            }
-            return;
-        }
-        if (!chain.person().equals(personRef)) {
-            problem("event " + eventId + " at leaf " + index + " names another person in its row than in the event");
-        }
-        long[] last = chains.get(chain.person());
+        long[] last = chains.get(event.personRef());
         long expectedSequence = last == null ? 1 : last[0] + 1;
         long expectedPrevious = last == null ? -1 : last[1];
-        if (chain.sequence() != expectedSequence || chain.previousLeaf() != expectedPrevious) {
-            problem("event " + eventId + " at leaf " + index + " breaks its person's chain: it is number "
-                    + chain.sequence() + " after leaf " + chain.previousLeaf() + ", but the chain expects number "
-                    + expectedSequence + (expectedPrevious < 0 ? " as the first" : " after leaf " + expectedPrevious)
+        if (personSequence != expectedSequence || previousLeaf != expectedPrevious) {
+            problem("event " + event.id() + " at leaf " + index + " breaks its person's chain: it is number "
+                    + personSequence + (previousLeaf < 0 ? " with no previous" : " after leaf " + previousLeaf)
+                    + ", but the chain expects number " + expectedSequence
+                    + (expectedPrevious < 0 ? " as the first" : " after leaf " + expectedPrevious)
                     + " (an event of this person is missing or out of place)");
         }
-        long seqColumn = leaf.getObject(10) == null ? -1 : leaf.getLong(10);
-        long previousColumn = leaf.getObject(11) == null ? -1 : leaf.getLong(11);
-        if (seqColumn != chain.sequence() || previousColumn != chain.previousLeaf()) {
-            problem("event " + eventId + " at leaf " + index + ": its row's chain columns differ from the event");
+        chains.put(event.personRef(), new long[] {personSequence, index});
+    }
+
+    /** An event row, as appended. */
+    private record EventRow(
+            long id, long timestampMillis, int eventType, String personRef, byte[] salt, String event) {}
+
+    /**
+     * The event with this id, from the events read in id order. Leaves come nearly in id order (a late commit can
+     * put an event a little after higher ids), so events read ahead wait in a small buffer.
+     */
+    private EventRow event(long id) throws SQLException {
+        EventRow buffered = readAhead.remove(id);
+        if (buffered != null) {
+            return buffered;
         }
-        chains.put(chain.person(), new long[] {chain.sequence(), index});
+        while (events.next()) {
+            ResultSet row = events.row();
+            EventRow event = new EventRow(
+                    row.getLong(1), row.getLong(2), row.getInt(3), row.getString(4), row.getBytes(5), row.getString(6));
+            if (event.id() == id) {
+                return event;
+            }
+            readAhead.put(event.id(), event);
+            if (event.id() > id) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Every event that no leaf took must be waiting to be sequenced. */
+    private void checkEventsOutsideTheTree() throws SQLException {
+        while (events.next()) {
+            ResultSet row = events.row();
+            readAhead.put(row.getLong(1), null);
+        }
+        for (Long id : readAhead.keySet()) {
+            if (!pendingIds.contains(id)) {
+                problem("event " + id + " is in no leaf and is not waiting to be sequenced (it was inserted, or its"
+                        + " leaf deleted)");
+            }
+        }
+        for (Long id : pendingIds) {
+            if (!readAhead.containsKey(id)) {
+                problem("event " + id + " is waiting to be sequenced but does not exist");
+            }
+        }
+    }
+
+    private java.util.Set<Long> pendingIds() throws SQLException {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("select event_id from transparency_pending");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
     }
 
     private void checkNode(Node node) throws SQLException {
@@ -201,7 +259,9 @@ public final class StoredLogCheck {
                 return;
             }
             if (!Arrays.equals(cursor.row().getBytes(2), node.hash())) {
-                problem("node (level " + level + ", index " + wanted + ") differs from the hash of its leaves");
+                problem("node (level " + level + ", index " + wanted + ") differs from the hash of its leaves "
+                        + node.id().firstLeaf() + " to " + (node.id().endLeaf() - 1)
+                        + " (the node was modified, or leaves under it were reordered)");
             }
             return;
         }
@@ -242,20 +302,6 @@ public final class StoredLogCheck {
         }
     }
 
-    private void checkEventsOutsideTheTree() throws SQLException {
-        try (PreparedStatement select =
-                        connection.prepareStatement("select e.id, e.leaf_index from transparency_event e"
-                                + " left join transparency_leaf l on l.leaf_index = e.leaf_index"
-                                + " where e.leaf_index is not null and l.leaf_index is null order by e.id"
-                                + " fetch first 10 rows only");
-                ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                problem("event " + rows.getLong(1) + " claims leaf " + rows.getLong(2)
-                        + ", which is not in the log (the event was inserted, or its leaf deleted)");
-            }
-        }
-    }
-
     private void checkSequencerRow() throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("select tree_size from transparency_sequencer");
                 ResultSet row = select.executeQuery()) {
@@ -264,15 +310,6 @@ public final class StoredLogCheck {
             } else if (row.getLong(1) != frontier.size()) {
                 problem("the sequencer records " + row.getLong(1) + " leaves, but " + frontier.size() + " are stored");
             }
-        }
-    }
-
-    private long pendingEvents() throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                        "select count(*) from transparency_event where leaf_index is null");
-                ResultSet row = select.executeQuery()) {
-            row.next();
-            return row.getLong(1);
         }
     }
 

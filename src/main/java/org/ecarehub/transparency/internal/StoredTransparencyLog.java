@@ -54,7 +54,7 @@ class StoredTransparencyLog implements TransparencyLog, SmartLifecycle {
             @Value("${ecare.log.sequence-batch:10000}") int sequenceBatch,
             @Value("${ecare.log.append-timeout:10s}") Duration appendTimeout,
             @Value("${ecare.log.append-batch:1000}") int appendBatch,
-            @Value("${ecare.log.append-writers:2}") int appendWriters) {
+            @Value("${ecare.log.append-writers:1}") int appendWriters) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.keys = LogKeys.loadOrCreate(keyFile);

@@ -71,7 +71,8 @@ class LeafVectorsTests {
                         null,
                         2));
 
-        String sequenced = EventDocuments.sequenced(EventDocuments.pending(event), 3, 41);
+        String sequenced =
+                EventDocuments.sequenced(EventDocuments.pending(event), "4f1c2b7e-9a3d-4e8f-b6a1-0c2d3e4f5a6b", 3, 41);
 
         assertThat(sequenced).isEqualTo(vectors().get(0).get("event").asString());
         assertThat(event.time().toEpochMilli())

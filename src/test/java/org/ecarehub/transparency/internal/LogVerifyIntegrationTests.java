@@ -71,6 +71,20 @@ class LogVerifyIntegrationTests {
         trustedKeys = List.of(LogVerification.publicKeyOfKeyFile(dataDir.resolve("transparency/log-key.pem")));
     }
 
+    static String eventOfLeaf(long leafIndex) {
+        return "(select event_id from transparency_leaf where leaf_index = " + leafIndex + ")";
+    }
+
+    static long eventIdOfLeaf(long leafIndex) throws SQLException {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet row = statement.executeQuery(
+                        "select event_id from transparency_leaf where leaf_index = " + leafIndex)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     static Connection connect() throws SQLException {
         return DriverManager.getConnection(database.url(), database.user(), database.password());
     }
@@ -106,7 +120,7 @@ class LogVerifyIntegrationTests {
         @Test
         void rewrittenIsNamedByItsLeaf() throws SQLException {
             assertThat(problemsAfter("update transparency_event set event = replace(event, 'sw.hamilton',"
-                            + " 'sw.airdrie') where leaf_index = 7"))
+                            + " 'sw.airdrie') where id = " + eventOfLeaf(7)))
                     .first()
                     .asString()
                     .startsWith("leaf 7 does not commit to event");
@@ -114,37 +128,60 @@ class LogVerifyIntegrationTests {
 
         @Test
         void deletedIsNamedByItsLeaf() throws SQLException {
-            assertThat(problemsAfter("delete from transparency_event where leaf_index = 12"))
+            assertThat(problemsAfter("delete from transparency_event where id = " + eventOfLeaf(12)))
                     .first()
                     .asString()
                     .startsWith("leaf 12 has no event");
         }
 
         @Test
-        void insertedWithALeafIndexIsFound() throws SQLException {
-            assertThat(problemsAfter("insert into transparency_event (timestamp_ms, event_type, salt, event,"
-                            + " leaf_index) select timestamp_ms, event_type, salt, event, 999999 from"
-                            + " transparency_event where leaf_index = 0"))
-                    .anySatisfy(problem -> assertThat(problem).contains("claims leaf 999999"));
+        void insertedIsFound() throws SQLException {
+            assertThat(problemsAfter("insert into transparency_event (id, timestamp_ms, event_type, salt, event)"
+                            + " select 999999999, timestamp_ms, event_type, salt, event from transparency_event where id = "
+                            + eventOfLeaf(0)))
+                    .singleElement()
+                    .asString()
+                    .endsWith(
+                            "is in no leaf and is not waiting to be sequenced (it was inserted, or its leaf deleted)");
         }
 
         @Test
         void movedToAnotherLeafIsFound() throws SQLException {
+            long fifth = eventIdOfLeaf(5);
+            long sixth = eventIdOfLeaf(6);
             assertThat(problemsAfter(
-                            "update transparency_event set leaf_index = -1 where leaf_index = 5",
-                            "update transparency_event set leaf_index = 5 where leaf_index = 6",
-                            "update transparency_event set leaf_index = 6 where leaf_index = -1"))
+                            "update transparency_leaf set event_id = -1 where leaf_index = 5",
+                            "update transparency_leaf set event_id = " + fifth + " where leaf_index = 6",
+                            "update transparency_leaf set event_id = " + sixth + " where leaf_index = 5"))
                     .first()
                     .asString()
-                    .startsWith("leaf 5 does not commit to event");
+                    .startsWith("leaf 5 does not commit to event " + sixth);
         }
 
         @Test
-        void withItsChainColumnsChangedIsFound() throws SQLException {
-            assertThat(problemsAfter("update transparency_event set person_seq = person_seq + 1 where leaf_index = 9"))
+        void withItsPlaceInThePersonsChainChangedIsFound() throws SQLException {
+            long leaf;
+            try (Connection connection = connect();
+                    Statement statement = connection.createStatement();
+                    java.sql.ResultSet row = statement.executeQuery(
+                            "select min(leaf_index) from transparency_leaf where person_seq > 1")) {
+                row.next();
+                leaf = row.getLong(1);
+            }
+            assertThat(problemsAfter(
+                            "update transparency_leaf set person_seq = person_seq + 1 where leaf_index = " + leaf))
                     .first()
                     .asString()
-                    .contains("at leaf 9: its row's chain columns differ");
+                    .startsWith("leaf " + leaf + " does not commit to event");
+        }
+
+        @Test
+        void thatIsSequencedAndWaitingAgainIsFound() throws SQLException {
+            assertThat(problemsAfter("insert into transparency_pending (event_id) select event_id from"
+                            + " transparency_leaf where leaf_index = 11"))
+                    .first()
+                    .asString()
+                    .contains("is in leaf 11 and also waiting to be sequenced");
         }
     }
 
@@ -183,14 +220,15 @@ class LogVerifyIntegrationTests {
                             "update transparency_leaf set leaf_index = 15 where leaf_index = -1"))
                     .first()
                     .asString()
-                    .startsWith("leaf 14 does not commit to event");
+                    .startsWith("node (level 1, index 7) differs from the hash of its leaves 14 to 15");
         }
 
         @Test
         void insertedAtTheEndIsFound() throws SQLException {
             long size = base + EVENTS;
-            assertThat(problemsAfter("insert into transparency_leaf (leaf_index, leaf_hash, leaf_input) select " + size
-                            + ", leaf_hash, leaf_input from transparency_leaf where leaf_index = 0"))
+            assertThat(problemsAfter(
+                            "insert into transparency_leaf (leaf_index, leaf_hash, leaf_input, event_id)" + " select "
+                                    + size + ", leaf_hash, leaf_input, -5 from transparency_leaf where leaf_index = 0"))
                     .anySatisfy(problem -> assertThat(problem).startsWith("leaf " + size + " has no event"))
                     .anySatisfy(problem -> assertThat(problem).contains("the sequencer records " + size));
         }
@@ -226,7 +264,7 @@ class LogVerifyIntegrationTests {
                         + " leaf_index = 0) where level = 2 and idx = 1"))
                 .first()
                 .asString()
-                .isEqualTo("node (level 2, index 1) differs from the hash of its leaves");
+                .startsWith("node (level 2, index 1) differs from the hash of its leaves 4 to 7");
     }
 
     @Nested
@@ -244,7 +282,7 @@ class LogVerifyIntegrationTests {
             try (Connection connection = connect();
                     Statement statement = connection.createStatement()) {
                 statement.execute("update transparency_event set event = replace(event, 'read', 'export')"
-                        + " where leaf_index = 2");
+                        + " where id = " + eventOfLeaf(2));
             }
             try {
                 Run run = verify();
@@ -254,7 +292,7 @@ class LogVerifyIntegrationTests {
                 try (Connection connection = connect();
                         Statement statement = connection.createStatement()) {
                     statement.execute("update transparency_event set event = replace(event, 'export', 'read')"
-                            + " where leaf_index = 2");
+                            + " where id = " + eventOfLeaf(2));
                 }
             }
         }

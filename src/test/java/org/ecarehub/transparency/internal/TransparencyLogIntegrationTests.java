@@ -98,9 +98,9 @@ class TransparencyLogIntegrationTests {
 
     static Row row(long eventId) {
         return hub.bean(JdbcClient.class)
-                .sql("select e.leaf_index, e.person_seq, e.previous_leaf, e.event, e.salt, e.timestamp_ms,"
-                        + " e.event_type, l.leaf_hash from transparency_event e"
-                        + " join transparency_leaf l on l.leaf_index = e.leaf_index where e.id = ?")
+                .sql("select l.leaf_index, l.person_seq, l.previous_leaf, e.event, e.salt, e.timestamp_ms,"
+                        + " e.event_type, l.leaf_hash, e.person_ref from transparency_event e"
+                        + " join transparency_leaf l on l.event_id = e.id where e.id = ?")
                 .param(eventId)
                 .query((rs, n) -> new Row(
                         rs.getLong(1),
@@ -110,14 +110,15 @@ class TransparencyLogIntegrationTests {
                         rs.getBytes(5),
                         rs.getLong(6),
                         rs.getInt(7),
-                        rs.getBytes(8)))
+                        rs.getBytes(8),
+                        rs.getString(9)))
                 .single();
     }
 
     static Row waitForLeaf(long eventId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         JdbcClient jdbc = hub.bean(JdbcClient.class);
-        while (jdbc.sql("select count(*) from transparency_event where id = ? and leaf_index is not null")
+        while (jdbc.sql("select count(*) from transparency_leaf where event_id = ?")
                         .param(eventId)
                         .query(Long.class)
                         .single()
@@ -136,7 +137,14 @@ class TransparencyLogIntegrationTests {
             byte[] salt,
             long timestamp,
             int type,
-            byte[] leafHash) {}
+            byte[] leafHash,
+            String personRef) {
+
+        /** The event as the leaf commits to it, with the person's chain. */
+        String committedEvent() {
+            return EventDocuments.sequenced(event, personRef, personSequence, previousLeaf);
+        }
+    }
 
     static String b64(byte[] bytes) {
         return URLEncoder.encode(Base64.getEncoder().encodeToString(bytes), StandardCharsets.UTF_8);
@@ -187,7 +195,7 @@ class TransparencyLogIntegrationTests {
             treeHeadOfAtLeast(1);
             Row row = waitForLeaf(eventId);
 
-            byte[] leafInput = LeafInputs.leafInput(row.timestamp(), row.type(), row.salt(), row.event());
+            byte[] leafInput = LeafInputs.leafInput(row.timestamp(), row.type(), row.salt(), row.committedEvent());
             assertThat(MerkleHashes.leafHash(leafInput)).isEqualTo(row.leafHash());
             assertThat(row.event()).contains("\"account\":\"sw.hamilton\"").doesNotContain(" ");
             assertThat(leafInput).hasSize(43);
@@ -207,7 +215,8 @@ class TransparencyLogIntegrationTests {
             assertThat(firstRow.previousLeaf()).isEqualTo(-1);
             assertThat(secondRow.personSequence()).isEqualTo(2);
             assertThat(secondRow.previousLeaf()).isEqualTo(firstRow.leafIndex());
-            assertThat(secondRow.event())
+            assertThat(firstRow.committedEvent()).contains("\"seq\":1}").doesNotContain("previous");
+            assertThat(secondRow.committedEvent())
                     .contains("\"previous\":" + firstRow.leafIndex())
                     .contains("\"seq\":2");
         }
@@ -229,8 +238,7 @@ class TransparencyLogIntegrationTests {
             long size = jdbc.sql("select tree_size from transparency_sequencer")
                     .query(Long.class)
                     .single();
-            assertThat(jdbc.sql(
-                                    "select count(distinct leaf_index) from transparency_event where leaf_index is not null")
+            assertThat(jdbc.sql("select count(distinct event_id) from transparency_leaf")
                             .query(Long.class)
                             .single())
                     .isEqualTo(size);

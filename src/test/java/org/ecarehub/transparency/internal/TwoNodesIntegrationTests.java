@@ -60,7 +60,7 @@ class TwoNodesIntegrationTests {
             pool.shutdown();
             JdbcClient jdbc = first.bean(JdbcClient.class);
             long deadline = System.nanoTime() + 30_000_000_000L;
-            while (jdbc.sql("select count(*) from transparency_event where leaf_index is null")
+            while (jdbc.sql("select count(*) from transparency_pending")
                             .query(Long.class)
                             .single()
                     > 0) {
