@@ -303,39 +303,35 @@ final class LogTables {
         }
     }
 
-    /** Reads leaf hashes and stored subtree hashes in at most two queries. */
+    /** Reads leaf hashes and stored subtree hashes in one query. */
     static Map<NodeId, byte[]> readNodes(Connection connection, Collection<NodeId> ids) throws SQLException {
         Map<NodeId, byte[]> hashes = new HashMap<>();
+        if (ids.isEmpty()) {
+            return hashes;
+        }
         List<NodeId> leaves = ids.stream().filter(id -> id.level() == 0).toList();
         List<NodeId> inner = ids.stream().filter(id -> id.level() > 0).toList();
+        List<String> parts = new ArrayList<>(2);
         if (!leaves.isEmpty()) {
-            String sql = "select leaf_index, leaf_hash from transparency_leaf where leaf_index in ("
-                    + placeholders(leaves.size()) + ")";
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                for (int i = 0; i < leaves.size(); i++) {
-                    select.setLong(i + 1, leaves.get(i).index());
-                }
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        hashes.put(NodeId.leaf(rows.getLong(1)), rows.getBytes(2));
-                    }
-                }
-            }
+            parts.add("select 0, leaf_index, leaf_hash from transparency_leaf where leaf_index in ("
+                    + placeholders(leaves.size()) + ")");
         }
         if (!inner.isEmpty()) {
-            StringBuilder sql = new StringBuilder("select level, idx, hash from transparency_node where ");
-            for (int i = 0; i < inner.size(); i++) {
-                sql.append(i == 0 ? "" : " or ").append("(level = ? and idx = ?)");
+            parts.add("select level, idx, hash from transparency_node where "
+                    + String.join(" or ", java.util.Collections.nCopies(inner.size(), "(level = ? and idx = ?)")));
+        }
+        try (PreparedStatement select = connection.prepareStatement(String.join(" union all ", parts))) {
+            int at = 1;
+            for (NodeId leaf : leaves) {
+                select.setLong(at++, leaf.index());
             }
-            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-                for (int i = 0; i < inner.size(); i++) {
-                    select.setInt(2 * i + 1, inner.get(i).level());
-                    select.setLong(2 * i + 2, inner.get(i).index());
-                }
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        hashes.put(new NodeId(rows.getInt(1), rows.getLong(2)), rows.getBytes(3));
-                    }
+            for (NodeId node : inner) {
+                select.setInt(at++, node.level());
+                select.setLong(at++, node.index());
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    hashes.put(new NodeId(rows.getInt(1), rows.getLong(2)), rows.getBytes(3));
                 }
             }
         }

@@ -43,6 +43,9 @@ class StoredTransparencyLog implements TransparencyLog, SmartLifecycle {
     private final Sequencer sequencer;
     private final SecureRandom random = new SecureRandom();
 
+    /** The largest signed tree size seen; tree heads only grow, so a size up to it needs no query to check. */
+    private volatile long knownSignedSize;
+
     private volatile Appender appender;
     private volatile ScheduledExecutorService schedule;
 
@@ -87,7 +90,15 @@ class StoredTransparencyLog implements TransparencyLog, SmartLifecycle {
 
     @Override
     public Optional<SignedTreeHead> latestTreeHead() {
-        return read(LogTables::latestTreeHead);
+        Optional<SignedTreeHead> head = read(LogTables::latestTreeHead);
+        head.ifPresent(this::saw);
+        return head;
+    }
+
+    private void saw(SignedTreeHead head) {
+        if (head.treeSize() > knownSignedSize) {
+            knownSignedSize = head.treeSize();
+        }
     }
 
     @Override
@@ -143,16 +154,19 @@ class StoredTransparencyLog implements TransparencyLog, SmartLifecycle {
     }
 
     private void checkTreeSize(Connection connection, long treeSize, String name) throws SQLException {
+        if (treeSize >= 1 && treeSize <= knownSignedSize) {
+            return;
+        }
         long size = signedSize(connection);
         if (treeSize < 1 || treeSize > size) {
             throw new ProofRequestRejected(name + " must be between 1 and the latest signed tree size, " + size);
         }
     }
 
-    private static long signedSize(Connection connection) throws SQLException {
-        return LogTables.latestTreeHead(connection)
-                .map(SignedTreeHead::treeSize)
-                .orElse(0L);
+    private long signedSize(Connection connection) throws SQLException {
+        Optional<SignedTreeHead> head = LogTables.latestTreeHead(connection);
+        head.ifPresent(this::saw);
+        return head.map(SignedTreeHead::treeSize).orElse(0L);
     }
 
     private static java.util.Map<org.ecarehub.transparency.merkle.NodeId, byte[]> readNodes(
@@ -170,7 +184,6 @@ class StoredTransparencyLog implements TransparencyLog, SmartLifecycle {
 
     private <T> T read(Read<T> read) {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setReadOnly(true);
             return read.apply(connection);
         } catch (SQLException e) {
             throw new LogUnavailable("the transparency log could not be read", e);
