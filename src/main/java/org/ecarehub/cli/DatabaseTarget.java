@@ -21,7 +21,9 @@ record DatabaseTarget(String url, String user, String password) {
     /** H2 in PostgreSQL mode so that one set of migrations serves both databases. */
     static String embeddedUrl(Path dataDir) {
         Path file = dataDir.toAbsolutePath().normalize().resolve("ecare");
-        return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                // The hub closes the database itself when it stops, after the log's last sequencing round.
+                + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     boolean embedded() {

@@ -71,11 +71,13 @@ class DemoSeeder implements SmartInitializingSingleton {
     private void seed(boolean seededBefore) {
         PartnershipSnapshot snapshot =
                 partnerships.apply("classpath:" + DEMO_PARTNERSHIP, demoPartnership(), "ecare demo");
-        for (StaffAccount account : snapshot.partnership().staff()) {
-            if (!credentials.hasPassword(account.username())) {
-                credentials.setPassword(account.username(), DEMO_PASSWORD, true);
-            }
-        }
+        credentials.setSharedPassword(
+                snapshot.partnership().staff().stream()
+                        .map(StaffAccount::username)
+                        .filter(username -> !credentials.hasPassword(username))
+                        .toList(),
+                DEMO_PASSWORD,
+                true);
         if (!seededBefore) {
             seeds.markSeeded(clock.instant(), people);
             log.info("Demo partnership seeded (configuration version {})", snapshot.version());

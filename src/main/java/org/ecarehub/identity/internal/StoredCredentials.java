@@ -29,11 +29,26 @@ class StoredCredentials implements StaffCredentials {
     @Override
     @Transactional
     public void setPassword(Username username, String password, boolean demo) {
+        setSharedPassword(java.util.List.of(username), password, demo);
+    }
+
+    @Override
+    @Transactional
+    public void setSharedPassword(java.util.Collection<Username> usernames, String password, boolean demo) {
         if (password == null || password.isEmpty()) {
             throw new IllegalArgumentException("a password may not be empty");
         }
+        if (usernames.isEmpty()) {
+            return;
+        }
         String hash = encoder.encode(password);
         Timestamp now = Timestamp.from(clock.instant());
+        for (Username username : usernames) {
+            store(username, hash, demo, now);
+        }
+    }
+
+    private void store(Username username, String hash, boolean demo, Timestamp now) {
         int updated = jdbc.sql(
                         "update identity_credential set password_hash = ?, demo = ?, changed_at = ? where username = ?")
                 .params(hash, demo, now, username.value())
