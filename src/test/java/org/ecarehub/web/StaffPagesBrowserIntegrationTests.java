@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.ecarehub.support.Browser;
 import org.ecarehub.support.RunningHub;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 @Tag("browser")
 class StaffPagesBrowserIntegrationTests {
@@ -85,6 +88,8 @@ class StaffPagesBrowserIntegrationTests {
 
             driver.findElement(By.cssSelector("form[action$='/sign-out'] button"))
                     .click();
+            // The click only starts the sign-out; asking for /home before it is answered would race it.
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("signed-out"));
             driver.get(hub.uri("/home").toString());
 
             assertThat(driver.getCurrentUrl()).contains("/sign-in");
