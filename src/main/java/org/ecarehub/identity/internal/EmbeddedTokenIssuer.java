@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.ecarehub.partnership.Purpose;
+import org.ecarehub.shared.SecretFiles;
 import org.ecarehub.shared.Username;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;

@@ -16,6 +16,7 @@ import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.partnership.Purpose;
 import org.ecarehub.partnership.StaffAccount;
 import org.ecarehub.shared.RoleId;
+import org.ecarehub.shared.SecretFiles;
 import org.ecarehub.shared.Username;
 import org.ecarehub.transparency.EventType;
 import org.ecarehub.transparency.LogEvent;

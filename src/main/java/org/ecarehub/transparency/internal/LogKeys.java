@@ -1,13 +1,7 @@
 package org.ecarehub.transparency.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -20,6 +14,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ecarehub.shared.SecretFiles;
 import org.ecarehub.transparency.SignedTreeHead;
 
 /**
@@ -43,14 +38,7 @@ final class LogKeys {
 
     /** Reads the key file, first generating a new key into it when it does not exist. */
     static LogKeys loadOrCreate(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                create(file);
-            }
-            return read(Files.readString(file, StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the log key file " + file, e);
-        }
+        return read(SecretFiles.readOrCreate(file.toAbsolutePath(), LogKeys::newKeyPem));
     }
 
     static LogKeys read(String pem) {
@@ -127,31 +115,15 @@ final class LogKeys {
         }
     }
 
-    private static void create(Path file) throws IOException {
+    private static String newKeyPem() {
         KeyPair pair;
         try {
             pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 is part of every JDK since 15", e);
         }
-        String pem = pem("PRIVATE KEY", pair.getPrivate().getEncoded())
+        return pem("PRIVATE KEY", pair.getPrivate().getEncoded())
                 + pem("PUBLIC KEY", pair.getPublic().getEncoded());
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = parent.resolve(file.getFileName() + ".new");
-        Files.deleteIfExists(temporary);
-        try {
-            Files.createFile(
-                    temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(temporary);
-        }
-        Files.writeString(temporary, pem, StandardCharsets.US_ASCII);
-        try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException anotherNodeWon) {
-            Files.deleteIfExists(temporary);
-        }
     }
 
     private static String pem(String type, byte[] der) {

@@ -1,4 +1,4 @@
-package org.ecarehub.identity.internal;
+package org.ecarehub.shared;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,13 +10,17 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.Supplier;
 
-/** Files in the data directory that only the hub's operator may read. */
-final class SecretFiles {
+/**
+ * Files in the data directory that only the hub's operator may read: the token secret, the issuer's key, the log's
+ * signing key. Created whole under a temporary name and renamed into place, so that a reader never sees half a key and
+ * two nodes starting at once keep the first file written.
+ */
+public final class SecretFiles {
 
     private SecretFiles() {}
 
     /** Reads the file, first creating it with owner-only permissions from {@code initial} when absent. */
-    static String readOrCreate(Path file, Supplier<String> initial) {
+    public static String readOrCreate(Path file, Supplier<String> initial) {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
