@@ -2,7 +2,8 @@
 # Benchmarks of the transparency log on this machine's PostgreSQL (started and set up as .ci/run does), with the
 # comparison figures measured in the same run. Figures go to standard output; docs/benchmarks.md records them.
 #   LEAVES=10000000 bash bench/transparency.sh        # the whole run (the bulk load takes several minutes)
-#   ONLY=append bash bench/transparency.sh            # one part: append, proofs or verify
+#   ONLY=append bash bench/transparency.sh            # one part: append, load, proofs or verify (the last two on
+#                                                     # the log that load left in schema bench_log)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,10 @@ seconds="${SECONDS_PER_RUN:-20}"
 only="${ONLY:-all}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# The bulk-loaded log and its key stay for a later ONLY=verify or ONLY=proofs run (schema bench_log).
+keep="target/bench"
+mkdir -p "$keep"
+key="$keep/log-key.pem"
 
 ./mvnw -q -B -ntp test-compile -Dspotless.check.skip=true
 ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp" >/dev/null
@@ -42,16 +47,19 @@ if [ "$only" = all ] || [ "$only" = append ]; then
   pg -c "drop schema bench_append cascade"
 fi
 
+if [ "$only" = all ] || [ "$only" = load ]; then
+  rm -f "$key"
+  bench load "$db_url" bench_log "$leaves" "$key"
+fi
+
 if [ "$only" = all ] || [ "$only" = proofs ]; then
-  bench load "$db_url" bench_log "$leaves" "$work/log-key.pem"
-  bench proofs "$db_url" bench_log 10000 "$work/log-key.pem"
+  bench proofs "$db_url" bench_log 10000 "$key"
 fi
 
 if [ "$only" = all ] || [ "$only" = verify ]; then
-  [ -f "$work/log-key.pem" ] || bench load "$db_url" bench_log "$leaves" "$work/log-key.pem"
   start=$(date +%s.%N)
   java -Xmx4g -cp "$cp" org.ecarehub.cli.EcareCli log verify --db-url "$db_url?currentSchema=bench_log" \
-    --db-user "$ECARE_TEST_DB_USER" --db-password "$ECARE_TEST_DB_PASSWORD" --log-key-file "$work/log-key.pem" \
+    --db-user "$ECARE_TEST_DB_USER" --db-password "$ECARE_TEST_DB_PASSWORD" --log-key-file "$key" \
     --data-dir "$work"
   echo "verify: $(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "%.1f", e - s}') s"
 fi

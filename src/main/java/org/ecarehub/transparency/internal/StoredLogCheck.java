@@ -13,6 +13,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.ecarehub.transparency.LogVerification.Report;
 import org.ecarehub.transparency.SignedTreeHead;
 import org.ecarehub.transparency.merkle.MerkleFrontier;
@@ -28,6 +32,7 @@ import org.ecarehub.transparency.merkle.Node;
 public final class StoredLogCheck {
 
     static final int MAX_PROBLEMS = 100;
+    private static final int CHUNK = 4096;
     private static final int FETCH_SIZE = 10_000;
 
     private final Connection connection;
@@ -88,18 +93,7 @@ public final class StoredLogCheck {
             this.events = eventRows;
             heads.next();
             checkHeadsAtSize(heads, 0);
-            while (leaves.next() && problems.size() < MAX_PROBLEMS) {
-                ResultSet leaf = leaves.row();
-                long index = leaf.getLong(1);
-                if (index != frontier.size()) {
-                    problem("leaf " + frontier.size() + " is missing: the next stored leaf is " + index
-                            + " (a leaf was deleted or its index changed)");
-                    complete = false;
-                    break;
-                }
-                checkLeaf(leaf, index);
-                checkHeadsAtSize(heads, frontier.size());
-            }
+            complete = checkLeaves(leaves, heads);
             while (!heads.done() && problems.size() < MAX_PROBLEMS) {
                 problem("tree head of size " + heads.row().getLong(1) + " is beyond the " + frontier.size()
                         + " stored leaves (leaves were deleted)");
@@ -121,50 +115,155 @@ public final class StoredLogCheck {
                 frontier.size(), eventCount, treeHeads, chains.size(), pendingIds.size(), List.copyOf(problems));
     }
 
-    private void checkLeaf(ResultSet leaf, long index) throws SQLException {
-        byte[] storedHash = leaf.getBytes(2);
-        byte[] leafInput = leaf.getBytes(3);
-        byte[] leafHash = MerkleHashes.leafHash(leafInput);
-        if (!Arrays.equals(storedHash, leafHash)) {
-            problem("leaf " + index + ": its stored hash is not the hash of its leaf input");
+    /** A leaf as read, with its event (null when missing), and what the hashing thread made of them. */
+    private static final class LeafRow {
+        final long index;
+        final byte[] storedHash;
+        final byte[] leafInput;
+        final long eventId;
+        final long personSequence;
+        final long previousLeaf;
+        final EventRow event;
+        byte[] leafHash;
+        String recomputeError;
+        boolean commits;
+
+        LeafRow(ResultSet leaf, EventRow event) throws SQLException {
+            index = leaf.getLong(1);
+            storedHash = leaf.getBytes(2);
+            leafInput = leaf.getBytes(3);
+            eventId = leaf.getLong(4);
+            personSequence = leaf.getObject(5) == null ? -1 : leaf.getLong(5);
+            previousLeaf = leaf.getObject(6) == null ? -1 : leaf.getLong(6);
+            this.event = event;
         }
-        long eventId = leaf.getLong(4);
-        long personSequence = leaf.getObject(5) == null ? -1 : leaf.getLong(5);
-        long previousLeaf = leaf.getObject(6) == null ? -1 : leaf.getLong(6);
-        EventRow event = event(eventId);
-        if (event == null) {
-            problem("leaf " + index + " has no event (event " + eventId + " was deleted or its id changed)");
+
+        /** The hashing, which needs no database: done on another thread while the next leaves are read. */
+        void hash() {
+            leafHash = MerkleHashes.leafHash(leafInput);
+            if (event == null) {
+                return;
+            }
+            try {
+                String document =
+                        EventDocuments.sequenced(event.event(), event.personRef(), personSequence, previousLeaf);
+                byte[] recomputed =
+                        LeafInputs.leafInput(event.timestampMillis(), event.eventType(), event.salt(), document);
+                commits = Arrays.equals(recomputed, leafInput);
+            } catch (IllegalArgumentException e) {
+                recomputeError = e.getMessage();
+            }
+        }
+    }
+
+    /**
+     * Reads the leaves in chunks; while one chunk is hashed on a second thread, the next is read, and the one before
+     * is checked in order (tree, chains, heads), so that reading and hashing use both cores.
+     *
+     * @return whether every leaf was read (no gap in the indexes)
+     */
+    private boolean checkLeaves(Cursor leaves, Cursor heads) throws SQLException {
+        ExecutorService hashing = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "log-verify-hashing");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            long expected = 0;
+            boolean complete = true;
+            Future<List<LeafRow>> previous = null;
+            while (problems.size() < MAX_PROBLEMS) {
+                List<LeafRow> chunk = new ArrayList<>(CHUNK);
+                while (chunk.size() < CHUNK && leaves.next()) {
+                    long index = leaves.row().getLong(1);
+                    if (index != expected) {
+                        complete = false;
+                        break;
+                    }
+                    chunk.add(new LeafRow(leaves.row(), event(leaves.row().getLong(4))));
+                    expected++;
+                }
+                Future<List<LeafRow>> hashed = hashing.submit(() -> {
+                    chunk.forEach(LeafRow::hash);
+                    return chunk;
+                });
+                if (previous != null) {
+                    checkInOrder(await(previous), heads);
+                }
+                previous = hashed;
+                if (!complete || chunk.size() < CHUNK) {
+                    checkInOrder(await(previous), heads);
+                    break;
+                }
+            }
+            if (!complete) {
+                problem("leaf " + expected + " is missing: the next stored leaf is "
+                        + leaves.row().getLong(1) + " (a leaf was deleted or its index changed)");
+            }
+            return complete;
+        } finally {
+            hashing.shutdownNow();
+        }
+    }
+
+    private static List<LeafRow> await(Future<List<LeafRow>> hashed) {
+        try {
+            return hashed.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("hashing the leaves failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while hashing the leaves", e);
+        }
+    }
+
+    private void checkInOrder(List<LeafRow> chunk, Cursor heads) throws SQLException {
+        for (LeafRow leaf : chunk) {
+            if (problems.size() >= MAX_PROBLEMS) {
+                return;
+            }
+            checkLeaf(leaf);
+            checkHeadsAtSize(heads, frontier.size());
+        }
+    }
+
+    private void checkLeaf(LeafRow leaf) throws SQLException {
+        if (!Arrays.equals(leaf.storedHash, leaf.leafHash)) {
+            problem("leaf " + leaf.index + ": its stored hash is not the hash of its leaf input");
+        }
+        if (leaf.event == null) {
+            problem("leaf " + leaf.index + " has no event (event " + leaf.eventId + " was deleted or its id changed)");
         } else {
             eventCount++;
-            if (pendingIds.remove(eventId)) {
-                problem("event " + eventId + " is in leaf " + index + " and also waiting to be sequenced");
+            if (pendingIds.remove(leaf.eventId)) {
+                problem("event " + leaf.eventId + " is in leaf " + leaf.index + " and also waiting to be sequenced");
             }
-            checkEvent(event, index, leafInput, personSequence, previousLeaf);
+            checkEvent(leaf);
         }
-        for (Node node : frontier.append(leafHash)) {
+        for (Node node : frontier.append(leaf.leafHash)) {
             if (node.id().level() > 0) {
                 checkNode(node);
             }
         }
     }
 
-    private void checkEvent(EventRow event, long index, byte[] leafInput, long personSequence, long previousLeaf) {
-        byte[] recomputed;
-        try {
-            String document = EventDocuments.sequenced(event.event(), event.personRef(), personSequence, previousLeaf);
-            recomputed = LeafInputs.leafInput(event.timestampMillis(), event.eventType(), event.salt(), document);
-        } catch (IllegalArgumentException e) {
-            problem("event " + event.id() + " at leaf " + index + " cannot be recomputed: " + e.getMessage());
+    private void checkEvent(LeafRow leaf) {
+        EventRow event = leaf.event;
+        if (leaf.recomputeError != null) {
+            problem("event " + event.id() + " at leaf " + leaf.index + " cannot be recomputed: " + leaf.recomputeError);
             return;
         }
-        if (!Arrays.equals(recomputed, leafInput)) {
-            problem("leaf " + index + " does not commit to event " + event.id()
+        if (!leaf.commits) {
+            problem("leaf " + leaf.index + " does not commit to event " + event.id()
                     + " (the event, the leaf or its chain was modified, or rows were reordered)");
             return;
         }
         if (event.personRef() == null) {
             return;
         }
+        long personSequence = leaf.personSequence;
+        long previousLeaf = leaf.previousLeaf;
+        long index = leaf.index;
         long[] last = chains.get(event.personRef());
         long expectedSequence = last == null ? 1 : last[0] + 1;
         long expectedPrevious = last == null ? -1 : last[1];
