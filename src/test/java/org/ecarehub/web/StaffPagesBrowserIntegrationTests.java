@@ -43,6 +43,9 @@ class StaffPagesBrowserIntegrationTests {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys("demo");
         driver.findElement(By.id("sign-in")).click();
+        // The click only sends the form; the answer (a bcrypt check away) may come after the next line asks.
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(browser -> !browser.getCurrentUrl().endsWith("/sign-in"));
     }
 
     @Test
