@@ -19,9 +19,9 @@ final class HubLauncher {
     static int start(HubOptions options, String mode, Map<String, Object> extraProperties, PrintWriter err) {
         DatabaseTarget database = options.database();
         try {
-            Files.createDirectories(options.dataDir);
+            Files.createDirectories(options.dataDir());
         } catch (IOException e) {
-            err.println("ecare: cannot create the data directory " + options.dataDir + ": " + e.getMessage());
+            err.println("ecare: cannot create the data directory " + options.dataDir() + ": " + e.getMessage());
             return EcareCli.FAILURE;
         }
         try {
@@ -49,7 +49,7 @@ final class HubLauncher {
         if (!database.embedded()) {
             err.println("Database: " + database.displayUrl());
         } else {
-            err.println("Data directory: " + options.dataDir.toAbsolutePath().normalize());
+            err.println("Data directory: " + options.dataDir().toAbsolutePath().normalize());
         }
         if ("demo".equals(mode)) {
             err.println();

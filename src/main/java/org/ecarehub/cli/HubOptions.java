@@ -3,6 +3,7 @@ package org.ecarehub.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The flags shared by {@code serve} and {@code demo}, each with an environment variable of the same name. */
@@ -14,27 +15,8 @@ final class HubOptions {
             description = "HTTP port (ECARE_PORT, default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(
-            names = "--data-dir",
-            defaultValue = "${env:ECARE_DATA_DIR:-./data}",
-            description =
-                    "Directory for the embedded database, keys and secrets (ECARE_DATA_DIR, default ${DEFAULT-VALUE}).")
-    Path dataDir;
-
-    @Option(
-            names = "--db-url",
-            defaultValue = "${env:ECARE_DB_URL}",
-            description = "JDBC URL of the database (ECARE_DB_URL); embedded H2 in the data directory when absent.")
-    String dbUrl;
-
-    @Option(names = "--db-user", defaultValue = "${env:ECARE_DB_USER}", description = "Database user (ECARE_DB_USER).")
-    String dbUser;
-
-    @Option(
-            names = "--db-password",
-            defaultValue = "${env:ECARE_DB_PASSWORD}",
-            description = "Database password (ECARE_DB_PASSWORD).")
-    String dbPassword;
+    @Mixin
+    DatabaseOptions storage;
 
     @Option(
             names = "--partnership",
@@ -79,7 +61,11 @@ final class HubOptions {
     }
 
     DatabaseTarget database() {
-        return DatabaseTarget.of(dataDir, dbUrl, dbUser, dbPassword);
+        return storage.database();
+    }
+
+    Path dataDir() {
+        return storage.dataDir;
     }
 
     String effectiveBaseUrl() {
@@ -92,7 +78,7 @@ final class HubOptions {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", port);
         properties.put("ecare.mode", mode);
-        properties.put("ecare.data-dir", dataDir.toAbsolutePath().normalize().toString());
+        properties.put("ecare.data-dir", dataDir().toAbsolutePath().normalize().toString());
         properties.put("ecare.base-url", effectiveBaseUrl());
         properties.put("spring.datasource.url", database.url());
         properties.put("spring.datasource.username", database.user());

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.ecarehub.transparency.LogVerification;
 import org.ecarehub.transparency.LogWitness;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,20 +45,8 @@ final class LogCommand implements Runnable {
         static final String KEY_FILE = "transparency/log-key.pem";
         static final String RETIRED_KEYS = "transparency/retired-keys";
 
-        @Option(
-                names = "--data-dir",
-                defaultValue = "${env:ECARE_DATA_DIR:-./data}",
-                description = "The hub's data directory (ECARE_DATA_DIR, default ${DEFAULT-VALUE}).")
-        Path dataDir;
-
-        @Option(names = "--db-url", defaultValue = "${env:ECARE_DB_URL}", description = "JDBC URL (ECARE_DB_URL).")
-        String dbUrl;
-
-        @Option(names = "--db-user", defaultValue = "${env:ECARE_DB_USER}", description = "Database user.")
-        String dbUser;
-
-        @Option(names = "--db-password", defaultValue = "${env:ECARE_DB_PASSWORD}", description = "Password.")
-        String dbPassword;
+        @Mixin
+        DatabaseOptions storage;
 
         @Option(
                 names = "--log-key-file",
@@ -79,8 +68,8 @@ final class LogCommand implements Runnable {
             List<byte[]> trusted = new ArrayList<>();
             try {
                 trusted.add(LogVerification.publicKeyOfKeyFile(
-                        logKeyFile != null ? logKeyFile : dataDir.resolve(KEY_FILE)));
-                Path retired = dataDir.resolve(RETIRED_KEYS);
+                        logKeyFile != null ? logKeyFile : storage.dataDir.resolve(KEY_FILE)));
+                Path retired = storage.dataDir.resolve(RETIRED_KEYS);
                 List<Path> files = new ArrayList<>(trustedKeyFiles);
                 if (Files.isDirectory(retired)) {
                     try (var listing = Files.list(retired)) {
@@ -94,7 +83,7 @@ final class LogCommand implements Runnable {
                 spec.commandLine().getErr().println("ecare: " + e.getMessage());
                 return EcareCli.FAILURE;
             }
-            DatabaseTarget database = DatabaseTarget.of(dataDir, dbUrl, dbUser, dbPassword);
+            DatabaseTarget database = storage.database();
             String url = database.embedded() ? database.url() + ";IFEXISTS=TRUE" : database.url();
             Properties properties = new Properties();
             properties.setProperty("user", database.user());
@@ -135,7 +124,7 @@ final class LogCommand implements Runnable {
                 return EcareCli.UNREACHABLE;
             }
             if (database.embedded() && e.getErrorCode() == 90146) {
-                spec.commandLine().getErr().println("ecare: there is no hub database in " + dataDir);
+                spec.commandLine().getErr().println("ecare: there is no hub database in " + storage.dataDir);
                 return EcareCli.UNREACHABLE;
             }
             if (state.startsWith("08") || state.startsWith("28") || state.startsWith("3D")) {
