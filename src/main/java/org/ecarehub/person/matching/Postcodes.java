@@ -1,0 +1,29 @@
+package org.ecarehub.person.matching;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * UK postcodes in one spelling ("ML3 9AA"), and their parts from the finest to the coarsest, so that a comparison
+ * can give credit for the same unit, sector ("ML3 9"), district ("ML3") or area ("ML").
+ */
+public record Postcodes(String unit, String sector, String district, String area) {
+
+    private static final Pattern POSTCODE = Pattern.compile("([A-Z]{1,2})([0-9][A-Z0-9]?)([0-9])([A-Z]{2})");
+
+    /** The postcode, when the text is one, whatever its spacing and case. */
+    public static Optional<Postcodes> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String compact = text.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
+        var matcher = POSTCODE.matcher(compact);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        String district = matcher.group(1) + matcher.group(2);
+        String sector = district + " " + matcher.group(3);
+        return Optional.of(new Postcodes(sector + matcher.group(4), sector, district, matcher.group(1)));
+    }
+}
