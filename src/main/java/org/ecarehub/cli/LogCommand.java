@@ -1,5 +1,6 @@
 package org.ecarehub.cli;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ final class LogCommand implements Runnable {
                 for (Path file : files) {
                     trusted.add(LogVerification.publicKeyOfKeyFile(file));
                 }
-            } catch (java.io.IOException | IllegalArgumentException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 spec.commandLine().getErr().println("ecare: " + e.getMessage());
                 return EcareCli.FAILURE;
             }

@@ -24,7 +24,7 @@ public interface TransparencyLog {
      * The audit path of the leaf with this hash in the tree of the given size.
      *
      * @return empty when no leaf with this hash is among the first {@code treeSize} leaves
-     * @throws ProofRequestRejected when the tree size is not that of a signed head
+     * @throws ProofRequestRejected unless {@code 1 <= treeSize <= } the latest signed size
      */
     Optional<InclusionProof> inclusionProof(byte[] leafHash, long treeSize);
 

@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,11 +78,11 @@ final class LogTables {
      */
     static <T> void insertRows(Connection connection, String target, int columns, List<T> rows, RowWriter<T> writer)
             throws SQLException {
-        String row = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
+        String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
         for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
             List<T> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-            String sql = "insert into " + target + " values "
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), row));
+            String sql =
+                    "insert into " + target + " values " + String.join(", ", Collections.nCopies(chunk.size(), row));
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 for (int i = 0; i < chunk.size(); i++) {
                     writer.write(insert, i * columns + 1, chunk.get(i));
@@ -127,8 +129,8 @@ final class LogTables {
     static Map<String, long[]> personChains(Connection connection, Collection<String> persons) throws SQLException {
         Map<String, long[]> chains = new HashMap<>();
         List<String> all = List.copyOf(persons);
-        for (int from = 0; from < all.size(); from += 500) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+        for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT));
             String sql = "select person_ref, last_seq, last_leaf from transparency_person_chain where person_ref in ("
                     + placeholders(chunk.size()) + ")";
             try (PreparedStatement select = connection.prepareStatement(sql)) {
@@ -193,7 +195,7 @@ final class LogTables {
         for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
             List<Map.Entry<String, long[]>> chunk = all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT));
             String sql = "merge into transparency_person_chain c using (values "
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), row))
+                    + String.join(", ", Collections.nCopies(chunk.size(), row))
                     + ") as v (person_ref, last_seq, last_leaf) on c.person_ref = v.person_ref"
                     + " when matched then update set last_seq = v.last_seq, last_leaf = v.last_leaf"
                     + " when not matched then insert (person_ref, last_seq, last_leaf)"
@@ -248,17 +250,6 @@ final class LogTables {
             insert.setLong(3, nowMillis);
             insert.executeUpdate();
         }
-    }
-
-    static Map<String, byte[]> keys(Connection connection) throws SQLException {
-        Map<String, byte[]> keys = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("select key_id, public_key from transparency_key");
-                ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                keys.put(rows.getString(1), rows.getBytes(2));
-            }
-        }
-        return keys;
     }
 
     static Optional<SignedTreeHead> latestTreeHead(Connection connection) throws SQLException {
@@ -318,7 +309,7 @@ final class LogTables {
         }
         if (!inner.isEmpty()) {
             parts.add("select level, idx, hash from transparency_node where "
-                    + String.join(" or ", java.util.Collections.nCopies(inner.size(), "(level = ? and idx = ?)")));
+                    + String.join(" or ", Collections.nCopies(inner.size(), "(level = ? and idx = ?)")));
         }
         try (PreparedStatement select = connection.prepareStatement(String.join(" union all ", parts))) {
             int at = 1;
@@ -340,13 +331,13 @@ final class LogTables {
 
     private static void setNullableLong(PreparedStatement statement, int index, long value) throws SQLException {
         if (value < 0) {
-            statement.setNull(index, java.sql.Types.BIGINT);
+            statement.setNull(index, Types.BIGINT);
         } else {
             statement.setLong(index, value);
         }
     }
 
     private static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 }

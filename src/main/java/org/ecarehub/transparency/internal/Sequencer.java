@@ -30,6 +30,9 @@ final class Sequencer {
     /** The tree as of the last round this node sequenced; rebuilt from storage when another node moved on. */
     private MerkleFrontier frontier;
 
+    /** Whether a round of this sequencer has committed with its key recorded, so later rounds need not look. */
+    private boolean keyRegistered;
+
     Sequencer(DataSource dataSource, LogKeys keys, Clock clock, int batchSize) {
         this.dataSource = dataSource;
         this.keys = keys;
@@ -54,6 +57,7 @@ final class Sequencer {
             try {
                 int added = sequenceBatch(connection);
                 connection.commit();
+                keyRegistered |= added > 0;
                 return added;
             } catch (SQLException | RuntimeException e) {
                 frontier = null;
@@ -103,7 +107,6 @@ final class Sequencer {
         }
         LogTables.insertLeaves(connection, leaves);
         LogTables.insertNodes(connection, inner);
-        chains.keySet().retainAll(persons);
         LogTables.savePersonChains(connection, chains);
 
         long now = clock.millis();
@@ -114,7 +117,9 @@ final class Sequencer {
                 root,
                 keys.sign(SignedTreeHead.signedBytes(frontier.size(), now, root)),
                 keys.keyId());
-        LogTables.registerKey(connection, keys.keyId(), keys.publicKeyDer(), now);
+        if (!keyRegistered) {
+            LogTables.registerKey(connection, keys.keyId(), keys.publicKeyDer(), now);
+        }
         LogTables.insertTreeHead(connection, head);
         LogTables.setTreeSize(connection, frontier.size());
         return pending.size();

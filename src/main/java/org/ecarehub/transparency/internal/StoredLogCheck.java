@@ -1,5 +1,6 @@
 package org.ecarehub.transparency.internal;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +12,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +45,7 @@ public final class StoredLogCheck {
     private final Map<String, long[]> chains = new HashMap<>();
     private final MerkleFrontier frontier = new MerkleFrontier();
     private final Map<Long, EventRow> readAhead = new HashMap<>();
-    private java.util.Set<Long> pendingIds;
+    private Set<Long> pendingIds;
     private Cursor events;
     private long eventCount;
     private long treeHeads;
@@ -58,7 +61,7 @@ public final class StoredLogCheck {
         try {
             return LogKeys.read(Files.readString(keyFile, StandardCharsets.US_ASCII))
                     .publicKeyDer();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the log key file " + keyFile + ": " + e.getMessage(), e);
         }
     }
@@ -324,8 +327,8 @@ public final class StoredLogCheck {
         }
     }
 
-    private java.util.Set<Long> pendingIds() throws SQLException {
-        java.util.Set<Long> ids = new java.util.HashSet<>();
+    private Set<Long> pendingIds() throws SQLException {
+        Set<Long> ids = new HashSet<>();
         try (PreparedStatement select = connection.prepareStatement("select event_id from transparency_pending");
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {

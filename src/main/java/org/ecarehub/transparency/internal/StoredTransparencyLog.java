@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +20,7 @@ import org.ecarehub.transparency.SignedTreeHead;
 import org.ecarehub.transparency.TransparencyLog;
 import org.ecarehub.transparency.internal.LogTables.PendingEvent;
 import org.ecarehub.transparency.merkle.MerkleProofs;
+import org.ecarehub.transparency.merkle.NodeId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -169,8 +172,7 @@ class StoredTransparencyLog implements TransparencyLog, SmartLifecycle {
         return head.map(SignedTreeHead::treeSize).orElse(0L);
     }
 
-    private static java.util.Map<org.ecarehub.transparency.merkle.NodeId, byte[]> readNodes(
-            Connection connection, java.util.Collection<org.ecarehub.transparency.merkle.NodeId> ids) {
+    private static Map<NodeId, byte[]> readNodes(Connection connection, Collection<NodeId> ids) {
         try {
             return LogTables.readNodes(connection, ids);
         } catch (SQLException e) {
