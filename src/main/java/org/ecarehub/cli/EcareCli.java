@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             TokenCommand.class,
             PartnershipCommand.class,
             LogCommand.class,
+            LinkCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

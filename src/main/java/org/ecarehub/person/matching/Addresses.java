@@ -1,0 +1,163 @@
+package org.ecarehub.person.matching;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Addresses as agencies type them, brought to one spelling: lower case, street words unabbreviated ("Rd" is "road"),
+ * and the building number told apart from the flat, whether the flat is written "Flat 2/1, 14 Main St", "2/1 14 Main
+ * Street" or, as in Edinburgh, "14/2 Main Street".
+ *
+ * @param building the building number with any letter ("14", "12a"), or empty
+ * @param flat the flat within the building ("2/1", "2"), or empty
+ * @param street the street's words joined by single spaces ("main street"), or empty
+ * @param tokens every word and number of the address, for a comparison by the words two addresses share
+ */
+public record Addresses(String building, String flat, String street, List<String> tokens) {
+
+    private static final Map<String, String> WORDS = Map.ofEntries(
+            Map.entry("rd", "road"),
+            Map.entry("st", "street"),
+            Map.entry("str", "street"),
+            Map.entry("ave", "avenue"),
+            Map.entry("av", "avenue"),
+            Map.entry("cres", "crescent"),
+            Map.entry("cresc", "crescent"),
+            Map.entry("dr", "drive"),
+            Map.entry("gdns", "gardens"),
+            Map.entry("gds", "gardens"),
+            Map.entry("pl", "place"),
+            Map.entry("terr", "terrace"),
+            Map.entry("ter", "terrace"),
+            Map.entry("tce", "terrace"),
+            Map.entry("ct", "court"),
+            Map.entry("crt", "court"),
+            Map.entry("sq", "square"),
+            Map.entry("ln", "lane"),
+            Map.entry("pk", "park"),
+            Map.entry("gr", "grove"),
+            Map.entry("gro", "grove"),
+            Map.entry("cl", "close"),
+            Map.entry("wy", "way"),
+            Map.entry("qd", "quadrant"),
+            Map.entry("hts", "heights"),
+            Map.entry("bldgs", "buildings"),
+            Map.entry("e", "east"),
+            Map.entry("w", "west"),
+            Map.entry("n", "north"),
+            Map.entry("s", "south"));
+
+    /** Words that say which flat, not where: dropped once the flat is read. */
+    private static final List<String> FLAT_WORDS = List.of("flat", "flt", "apartment", "apt", "unit");
+
+    private static final Pattern NUMBER = Pattern.compile("[0-9]+[a-z]?");
+    private static final Pattern SLASHED = Pattern.compile("([0-9]+[a-z]?)/([0-9]+[a-z]?)");
+    private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9/]+");
+
+    /** The address in one spelling; an address with no words or numbers gives empty parts. */
+    public static Addresses parse(String text) {
+        if (text == null) {
+            return new Addresses("", "", "", List.of());
+        }
+        String lower = fold(text);
+        List<String> words = new ArrayList<>();
+        for (String word : SEPARATORS.split(lower)) {
+            if (!word.isEmpty()) {
+                words.add(WORDS.getOrDefault(word, word));
+            }
+        }
+        String flat = "";
+        String building = "";
+        List<String> street = new ArrayList<>();
+        boolean streetDone = false;
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            boolean nextIsNumber = i + 1 < words.size() && isNumberish(words.get(i + 1));
+            if (FLAT_WORDS.contains(word) && i + 1 < words.size() && isNumberish(words.get(i + 1))) {
+                flat = words.get(++i);
+            } else if (SLASHED.matcher(word).matches()) {
+                if (nextIsNumber || !building.isEmpty()) {
+                    // "2/1 14 Main Street": Glasgow's floor and flat before the building number.
+                    flat = word;
+                } else {
+                    // "14/2 Main Street": the building, then the flat.
+                    int slash = word.indexOf('/');
+                    building = word.substring(0, slash);
+                    flat = word.substring(slash + 1);
+                }
+            } else if (NUMBER.matcher(word).matches() && street.isEmpty()) {
+                if (building.isEmpty()) {
+                    building = word;
+                } else if (flat.isEmpty()) {
+                    // "14 3 Main Street" read as building then flat would be a guess: keep the last as the building.
+                    flat = building;
+                    building = word;
+                }
+            } else if (!streetDone && !NUMBER.matcher(word).matches() && !word.contains("/")) {
+                street.add(word);
+                if (isStreetEnding(word)) {
+                    streetDone = true;
+                }
+            }
+        }
+        List<String> tokens = words.stream()
+                .filter(word -> !FLAT_WORDS.contains(word))
+                .distinct()
+                .toList();
+        return new Addresses(building, flat, String.join(" ", street), tokens);
+    }
+
+    private static String fold(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isNumberish(String word) {
+        return NUMBER.matcher(word).matches() || SLASHED.matcher(word).matches();
+    }
+
+    private static boolean isStreetEnding(String word) {
+        return switch (word) {
+            case "road",
+                    "street",
+                    "avenue",
+                    "crescent",
+                    "drive",
+                    "gardens",
+                    "place",
+                    "terrace",
+                    "court",
+                    "square",
+                    "lane",
+                    "park",
+                    "grove",
+                    "close",
+                    "way",
+                    "quadrant",
+                    "view",
+                    "wynd",
+                    "row",
+                    "brae",
+                    "loan",
+                    "gate",
+                    "walk",
+                    "rise",
+                    "circle",
+                    "green",
+                    "hill",
+                    "heights",
+                    "buildings",
+                    "parade" -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether the address says anything to compare. */
+    public boolean isEmpty() {
+        return tokens.isEmpty();
+    }
+}
