@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,11 +30,11 @@ public final class GivenNameVariants {
     private static final int[] NO_GROUPS = {};
 
     private final Map<String, int[]> groupsByName;
-    private final int groupCount;
+    private final List<List<String>> groups;
 
-    private GivenNameVariants(Map<String, int[]> groupsByName, int groupCount) {
+    private GivenNameVariants(Map<String, int[]> groupsByName, List<List<String>> groups) {
         this.groupsByName = groupsByName;
-        this.groupCount = groupCount;
+        this.groups = groups;
     }
 
     /** The table of the resource beside this class, read once. */
@@ -78,8 +78,13 @@ public final class GivenNameVariants {
         return false;
     }
 
+    /** The names of a group in the table's order: the formal name first, then its short forms and other spellings. */
+    public List<String> group(int id) {
+        return groups.get(id);
+    }
+
     public int groupCount() {
-        return groupCount;
+        return groups.size();
     }
 
     public int nameCount() {
@@ -97,8 +102,8 @@ public final class GivenNameVariants {
 
     /** Reads a table in the resource's format; a malformed line stops the reading with its line number. */
     static GivenNameVariants read(Reader source) throws IOException {
-        Map<String, List<Integer>> groups = new HashMap<>(4096);
-        int groupCount = 0;
+        Map<String, List<Integer>> idsByName = new HashMap<>(4096);
+        List<List<String>> groups = new ArrayList<>();
         BufferedReader reader = new BufferedReader(source);
         int lineNumber = 0;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -108,7 +113,7 @@ public final class GivenNameVariants {
             if (content.isEmpty()) {
                 continue;
             }
-            Set<String> seen = new HashSet<>();
+            Set<String> seen = new LinkedHashSet<>();
             for (String part : content.split(",", -1)) {
                 String name = part.strip();
                 if (!NAME.matcher(name).matches()) {
@@ -118,18 +123,18 @@ public final class GivenNameVariants {
                 if (!seen.add(name)) {
                     throw new IllegalArgumentException("Line " + lineNumber + " holds " + name + " twice");
                 }
-                groups.computeIfAbsent(name, n -> new ArrayList<>(2)).add(groupCount);
+                idsByName.computeIfAbsent(name, n -> new ArrayList<>(2)).add(groups.size());
             }
             if (seen.size() < 2) {
                 throw new IllegalArgumentException("Line " + lineNumber + " is a group of one name");
             }
-            groupCount++;
+            groups.add(List.copyOf(seen));
         }
-        Map<String, int[]> groupsByName = new HashMap<>(groups.size() * 2);
+        Map<String, int[]> groupsByName = new HashMap<>(idsByName.size() * 2);
         // Group ids are added in increasing order, so each array is already sorted for shareAGroup.
-        groups.forEach((name, ids) ->
+        idsByName.forEach((name, ids) ->
                 groupsByName.put(name, ids.stream().mapToInt(Integer::intValue).toArray()));
-        return new GivenNameVariants(Map.copyOf(groupsByName), groupCount);
+        return new GivenNameVariants(Map.copyOf(groupsByName), List.copyOf(groups));
     }
 
     static GivenNameVariants readResource() {
@@ -145,7 +150,7 @@ public final class GivenNameVariants {
 
     @Override
     public String toString() {
-        return "GivenNameVariants[" + groupCount + " groups, " + groupsByName.size() + " names]";
+        return "GivenNameVariants[" + groups.size() + " groups, " + groupsByName.size() + " names]";
     }
 
     /** Holds the standard table, read when first asked for. */

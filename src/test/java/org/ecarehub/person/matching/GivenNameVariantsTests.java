@@ -118,6 +118,14 @@ class GivenNameVariantsTests {
         }
 
         @Test
+        void givesAGroupFormalNameFirst() {
+            int[] ids = variants.groups("robert");
+
+            assertThat(ids).isNotEmpty();
+            assertThat(variants.group(ids[0])).startsWith("robert").contains("bob", "rab");
+        }
+
+        @Test
         void givesGroupIdsInAscendingOrder() {
             assertThat(variants.names())
                     .allSatisfy(name -> assertThat(variants.groups(name)).isSorted());
