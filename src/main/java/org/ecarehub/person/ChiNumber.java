@@ -49,7 +49,7 @@ public record ChiNumber(String text, Validity validity) {
     }
 
     /** The check digit of the first nine digits, or empty when they have none (a remainder that gives 10). */
-    static Optional<Integer> checkDigit(String firstNine) {
+    public static Optional<Integer> checkDigit(String firstNine) {
         int sum = 0;
         for (int i = 0; i < 9; i++) {
             sum += (firstNine.charAt(i) - '0') * WEIGHTS[i];
