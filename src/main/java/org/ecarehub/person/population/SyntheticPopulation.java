@@ -1,5 +1,7 @@
 package org.ecarehub.person.population;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -110,6 +112,16 @@ public final class SyntheticPopulation {
     /** How many records could have carried each kind of error: the denominators of its rate. */
     public Map<RecordingError, Integer> errorOpportunities() {
         return errorOpportunities;
+    }
+
+    /**
+     * Writes the person files to a directory, creating it: {@code <agency>.csv} for each agency with the header {@code
+     * agency,local_id,chi,given_name,family_name,other_given_names,date_of_birth,sex,address,postcode,phone} (UTF-8,
+     * RFC 4180, dates as yyyy-mm-dd, sex F, M or U, an unknown value empty), and {@code truth.csv} with {@code
+     * agency,local_id,person_key}.
+     */
+    public void writePersonFiles(Path directory) throws IOException {
+        PersonFiles.write(AGENCIES, records, directory);
     }
 
     private static <T> void shuffle(List<T> list, SplittableRandom random) {

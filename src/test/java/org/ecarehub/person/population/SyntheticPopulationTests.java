@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +32,7 @@ import org.ecarehub.person.matching.PersonRecord;
 import org.ecarehub.person.matching.Postcodes;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -644,6 +650,104 @@ class SyntheticPopulationTests {
     }
 
     @Nested
+    class PersonFilesOnDisk {
+
+        @Test
+        void holdEveryRecordInItsAgencysFileAndReadBackExactly(@TempDir Path directory) throws IOException {
+            SyntheticPopulation population = SyntheticPopulation.generate(5_000, 11);
+
+            population.writePersonFiles(directory);
+
+            Map<String, PersonRecord> written = new HashMap<>();
+            for (String agency : SyntheticPopulation.AGENCIES) {
+                List<List<String>> rows = readCsv(directory.resolve(agency + ".csv"));
+                assertThat(String.join(",", rows.get(0))).isEqualTo(PersonFiles.HEADER);
+                for (List<String> row : rows.subList(1, rows.size())) {
+                    assertThat(row).hasSize(11);
+                    assertThat(row.get(0)).isEqualTo(agency);
+                    written.put(agency + " " + row.get(1), fromRow(row));
+                }
+            }
+            assertThat(written).hasSize(population.records().size());
+            for (SourcedRecord sourced : population.records()) {
+                PersonRecord record = sourced.record();
+                // The files have no column for the former family names an agency knows.
+                PersonRecord withoutFormerNames = new PersonRecord(
+                        record.agency(),
+                        record.localId(),
+                        record.chi(),
+                        record.givenName(),
+                        record.familyName(),
+                        record.otherGivenNames(),
+                        record.dateOfBirth(),
+                        record.sex(),
+                        record.address(),
+                        record.postcode(),
+                        record.phone(),
+                        List.of());
+                assertThat(written.get(record.agency() + " " + record.localId()))
+                        .isEqualTo(withoutFormerNames);
+            }
+
+            List<List<String>> truth = readCsv(directory.resolve("truth.csv"));
+            assertThat(String.join(",", truth.get(0))).isEqualTo("agency,local_id,person_key");
+            assertThat(truth.subList(1, truth.size()))
+                    .containsExactlyElementsOf(population.records().stream()
+                            .map(sourced -> List.of(
+                                    sourced.record().agency(), sourced.record().localId(), sourced.personKey()))
+                            .toList());
+        }
+
+        @Test
+        void quoteFieldsWithCommasQuotesAndLineBreaks() throws IOException {
+            StringWriter out = new StringWriter();
+
+            PersonFiles.field(out, "Flat 2/1, 14 Main Street");
+            out.write(',');
+            PersonFiles.field(out, "O\"Neill");
+            out.write(',');
+            PersonFiles.field(out, "two\nlines");
+            out.write(',');
+            PersonFiles.field(out, null);
+            out.write(',');
+            PersonFiles.field(out, "plain");
+
+            assertThat(out.toString()).isEqualTo("\"Flat 2/1, 14 Main Street\",\"O\"\"Neill\",\"two\nlines\",,plain");
+            assertThat(parseCsv(out + "\r\n"))
+                    .containsExactly(List.of("Flat 2/1, 14 Main Street", "O\"Neill", "two\nlines", "", "plain"));
+        }
+
+        @Test
+        void writeAFileForEveryAgencyEvenWhenItHoldsNobody(@TempDir Path directory) throws IOException {
+            SyntheticPopulation.generate(0, 1).writePersonFiles(directory);
+
+            for (String agency : SyntheticPopulation.AGENCIES) {
+                assertThat(readCsv(directory.resolve(agency + ".csv"))).hasSize(1);
+            }
+        }
+
+        private PersonRecord fromRow(List<String> row) {
+            return new PersonRecord(
+                    row.get(0),
+                    row.get(1),
+                    emptyAsNull(row.get(2)),
+                    emptyAsNull(row.get(3)),
+                    emptyAsNull(row.get(4)),
+                    emptyAsNull(row.get(5)),
+                    row.get(6).isEmpty() ? null : LocalDate.parse(row.get(6)),
+                    emptyAsNull(row.get(7)),
+                    emptyAsNull(row.get(8)),
+                    emptyAsNull(row.get(9)),
+                    emptyAsNull(row.get(10)),
+                    List.of());
+        }
+
+        private String emptyAsNull(String field) {
+            return field.isEmpty() ? null : field;
+        }
+    }
+
+    @Nested
     class Speed {
 
         @Test
@@ -754,5 +858,47 @@ class SyntheticPopulationTests {
                 || recorded.equals(hyphenated.substring(hyphen + 1))
                 || recorded.equals(hyphenated.replace('-', ' '))
                 || recorded.equalsIgnoreCase(hyphenated.replace("-", ""));
+    }
+
+    private static List<List<String>> readCsv(Path file) throws IOException {
+        return parseCsv(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** A minimal RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks. */
+    private static List<List<String>> parseCsv(String text) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+                i++;
+            } else {
+                field.append(c);
+            }
+        }
+        assertThat(field.length() == 0 && row.isEmpty())
+                .as("the file ends with a line break")
+                .isTrue();
+        return rows;
     }
 }
