@@ -17,8 +17,9 @@ import java.util.SplittableRandom;
  * <p>The agencies are those of the demo partnership: {@code nhs-lanarkshire} (almost everyone; always the CHI),
  * {@code hamilton-medical-practice} (most of Hamilton and some of the towns around; the CHI), {@code slc-social-work}
  * (older and vulnerable adults and some families' children; the CHI for about three in five), {@code slc-housing}
- * (council tenants), {@code slc-education} (children of 4 to 18) and {@code police-scotland} (a few in a hundred
- * adults). A person has about two records on average. Records come agency by agency, in no order within one.
+ * (council tenants and applicants, and the adults living with them), {@code slc-education} (children of 4 to 18)
+ * and {@code police-scotland} (a few in a hundred adults). A person has about two records on average. Records come
+ * agency by agency, in no order within one.
  *
  * <p>No person or record carries the name of a person of the demo's stories with that person's date of birth.
  */
