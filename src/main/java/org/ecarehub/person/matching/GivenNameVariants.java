@@ -1,19 +1,16 @@
 package org.ecarehub.person.matching;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Given names that are one name in UK and Scottish records: Robert and Bob, Margaret and Peggy, John and Iain, James
@@ -26,7 +23,6 @@ import java.util.regex.Pattern;
 public final class GivenNameVariants {
 
     private static final String RESOURCE = "given-name-variants.txt";
-    private static final Pattern NAME = Pattern.compile("[a-z]+");
     private static final int[] NO_GROUPS = {};
 
     private final Map<String, int[]> groupsByName;
@@ -93,48 +89,105 @@ public final class GivenNameVariants {
 
     /** Every name the table knows. */
     public Set<String> names() {
-        return groupsByName.keySet();
+        return Collections.unmodifiableSet(groupsByName.keySet());
     }
 
     private int[] groupsOf(String name) {
         return name == null ? NO_GROUPS : groupsByName.getOrDefault(name, NO_GROUPS);
     }
 
-    /** Reads a table in the resource's format; a malformed line stops the reading with its line number. */
-    static GivenNameVariants read(Reader source) throws IOException {
-        Map<String, List<Integer>> idsByName = new HashMap<>(4096);
-        List<List<String>> groups = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(source);
+    /**
+     * Reads a table in the resource's format; a malformed line stops the reading with its line number. Plain loops over
+     * the bytes, without streams, lambdas or regular expressions: the table is read while the JVM is still cold, and
+     * their first use would cost it tens of milliseconds.
+     */
+    static GivenNameVariants read(byte[] text) {
+        Map<String, int[]> groupsByName = new HashMap<>(4096);
+        List<List<String>> groups = new ArrayList<>(512);
         int lineNumber = 0;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        for (int start = 0; start < text.length; ) {
             lineNumber++;
-            int comment = line.indexOf('#');
-            String content = (comment < 0 ? line : line.substring(0, comment)).strip();
-            if (content.isEmpty()) {
+            int end = start;
+            while (end < text.length && text[end] != '\n') {
+                end++;
+            }
+            int contentEnd = start;
+            while (contentEnd < end && text[contentEnd] != '#') {
+                contentEnd++;
+            }
+            List<String> group = names(text, start, contentEnd, lineNumber);
+            if (group.size() == 1) {
+                throw new IllegalArgumentException("Line " + lineNumber + " is a group of one name");
+            }
+            if (!group.isEmpty()) {
+                add(group, groups, groupsByName);
+            }
+            start = end + 1;
+        }
+        return new GivenNameVariants(groupsByName, List.copyOf(groups));
+    }
+
+    /** The comma-separated names between two offsets of one line; none for a blank line. */
+    private static List<String> names(byte[] text, int from, int to, int lineNumber) {
+        if (isBlank(text, from, to)) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        int nameStart = from;
+        for (int i = from; i <= to; i++) {
+            if (i < to && text[i] != ',') {
                 continue;
             }
-            Set<String> seen = new LinkedHashSet<>();
-            for (String part : content.split(",", -1)) {
-                String name = part.strip();
-                if (!NAME.matcher(name).matches()) {
+            int first = nameStart;
+            int last = i;
+            while (first < last && isSpace(text[first])) {
+                first++;
+            }
+            while (last > first && isSpace(text[last - 1])) {
+                last--;
+            }
+            String name = new String(text, first, last - first, StandardCharsets.UTF_8);
+            for (int k = first; k < last; k++) {
+                if (text[k] < 'a' || text[k] > 'z') {
                     throw new IllegalArgumentException(
                             "Line " + lineNumber + " holds \"" + name + "\", which is not a lower-case ASCII name");
                 }
-                if (!seen.add(name)) {
-                    throw new IllegalArgumentException("Line " + lineNumber + " holds " + name + " twice");
-                }
-                idsByName.computeIfAbsent(name, n -> new ArrayList<>(2)).add(groups.size());
             }
-            if (seen.size() < 2) {
-                throw new IllegalArgumentException("Line " + lineNumber + " is a group of one name");
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("Line " + lineNumber + " holds an empty name");
             }
-            groups.add(List.copyOf(seen));
+            if (names.contains(name)) {
+                throw new IllegalArgumentException("Line " + lineNumber + " holds " + name + " twice");
+            }
+            names.add(name);
+            nameStart = i + 1;
         }
-        Map<String, int[]> groupsByName = new HashMap<>(idsByName.size() * 2);
-        // Group ids are added in increasing order, so each array is already sorted for shareAGroup.
-        idsByName.forEach((name, ids) ->
-                groupsByName.put(name, ids.stream().mapToInt(Integer::intValue).toArray()));
-        return new GivenNameVariants(Map.copyOf(groupsByName), List.copyOf(groups));
+        return names;
+    }
+
+    private static boolean isBlank(byte[] text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isSpace(text[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r';
+    }
+
+    private static void add(List<String> group, List<List<String>> groups, Map<String, int[]> groupsByName) {
+        int id = groups.size();
+        groups.add(List.copyOf(group));
+        for (String name : group) {
+            // Ids are given in increasing order, so each array stays sorted for shareAGroup.
+            int[] ids = groupsByName.get(name);
+            int[] grown = ids == null ? new int[1] : Arrays.copyOf(ids, ids.length + 1);
+            grown[grown.length - 1] = id;
+            groupsByName.put(name, grown);
+        }
     }
 
     static GivenNameVariants readResource() {
@@ -142,7 +195,7 @@ public final class GivenNameVariants {
             if (in == null) {
                 throw new IllegalStateException("The resource " + RESOURCE + " is missing beside GivenNameVariants");
             }
-            return read(new InputStreamReader(in, StandardCharsets.US_ASCII));
+            return read(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

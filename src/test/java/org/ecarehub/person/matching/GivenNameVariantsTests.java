@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
@@ -141,21 +140,24 @@ class GivenNameVariantsTests {
 
         @Test
         void refusesAMalformedLineWithItsNumber() {
-            assertThatThrownBy(() -> GivenNameVariants.read(new StringReader("# names\njohn,iain\njohn,Ian\n")))
+            assertThatThrownBy(() -> GivenNameVariants.read(bytes("# names\njohn,iain\njohn,Ian\n")))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("Line 3");
-            assertThatThrownBy(() -> GivenNameVariants.read(new StringReader("john,,iain\n")))
+            assertThatThrownBy(() -> GivenNameVariants.read(bytes("john,,iain\n")))
                     .hasMessageContaining("Line 1");
-            assertThatThrownBy(() -> GivenNameVariants.read(new StringReader("john\n")))
-                    .hasMessageContaining("group of one");
+            assertThatThrownBy(() -> GivenNameVariants.read(bytes("john\n"))).hasMessageContaining("group of one");
         }
 
         @Test
-        void allowsCommentsAfterAGroup() throws IOException {
-            GivenNameVariants table = GivenNameVariants.read(new StringReader("bob,robert # Scots: rab\n"));
+        void allowsCommentsAfterAGroupAndSpacesAroundNames() {
+            GivenNameVariants table = GivenNameVariants.read(bytes("bob, robert # Scots: rab"));
 
             assertThat(table.areVariants("bob", "robert")).isTrue();
             assertThat(table.groupCount()).isEqualTo(1);
         }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
