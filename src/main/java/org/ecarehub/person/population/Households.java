@@ -70,7 +70,7 @@ final class Households {
     private final LocalDate asOf;
     private final NameFrequencies names = NameFrequencies.standard();
     private final Addresses addresses;
-    private final Set<String> chis = new HashSet<>();
+    private Set<String> chis = new HashSet<>();
     private final List<Resident> residents = new ArrayList<>();
     private int households;
 
@@ -82,6 +82,7 @@ final class Households {
 
     /** Exactly this many people, the last household cut short if it would overflow. */
     List<Resident> make(int people) {
+        chis = new HashSet<>(2 * people + 16);
         while (residents.size() < people) {
             Kind kind = KINDS.pick(random);
             List<Member> members = switch (kind) {

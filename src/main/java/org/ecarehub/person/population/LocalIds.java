@@ -16,7 +16,7 @@ final class LocalIds {
 
     private final Agency agency;
     private final SplittableRandom random;
-    private final Set<Long> used = new HashSet<>();
+    private final Set<Long> used;
     private final long low;
     private final long high;
     private final int digits;
@@ -26,6 +26,7 @@ final class LocalIds {
     LocalIds(Agency agency, int count, SplittableRandom random) {
         this.agency = agency;
         this.random = random;
+        this.used = new HashSet<>(2 * count + 16);
         int least = switch (agency) {
             case NHS_LANARKSHIRE, SLC_SOCIAL_WORK -> 7;
             case HAMILTON_MEDICAL_PRACTICE, SLC_HOUSING, POLICE_SCOTLAND -> 6;
