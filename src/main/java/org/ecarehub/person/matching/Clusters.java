@@ -66,8 +66,7 @@ final class Clusters {
             do {
                 if (first != i || second != j) {
                     Comparisons.compare(records[first], records[second], levels);
-                    if (model.probability(model.weight(levels, records[first], records[second]))
-                            < thresholds.review()) {
+                    if (model.probability(model.weight(levels, records[first], records[second])) < thresholds.match()) {
                         return false;
                     }
                 }

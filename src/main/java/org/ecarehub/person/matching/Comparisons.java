@@ -10,6 +10,7 @@ final class Comparisons {
 
     private static final double SIMILAR_NAME = 0.92;
     private static final double SIMILAR_STREET = 0.9;
+    private static final int GENERATION_YEARS = 15;
 
     private Comparisons() {}
 
@@ -18,11 +19,18 @@ final class Comparisons {
         levels[Field.CHI.ordinal()] = chi(a.chi, b.chi);
         int given = given(a, b);
         int family = family(a, b);
-        if (given == Field.GIVEN_NAME.differentLevel() && family >= Field.FAMILY_NAME.differentLevel() - 1) {
-            // Given and family names swapped between the two records: compare each with the other's.
-            if (swappedAgree(a.given, b.family) && swappedAgree(a.family, b.given)) {
-                given = a.given.equals(b.family) ? 1 : 3;
-                family = a.family.equals(b.given) ? 1 : 3;
+        if (given == Field.GIVEN_NAME.differentLevel()) {
+            // Given and family names swapped in one record: its family name is the other's given name, and its given
+            // name the other's family name, or not when the family name has changed as well.
+            int swappedGiven = swapped(a.family, b.given);
+            int swappedFamily = swappedFamily(a.given, b);
+            if (swappedGiven == Field.GIVEN_NAME.differentLevel()) {
+                swappedGiven = swapped(b.family, a.given);
+                swappedFamily = swappedFamily(b.given, a);
+            }
+            if (swappedGiven < given && swappedFamily <= family) {
+                given = swappedGiven;
+                family = swappedFamily;
             }
         }
         levels[Field.GIVEN_NAME.ordinal()] = given;
@@ -104,7 +112,10 @@ final class Comparisons {
         if (yearA == yearB && dayA == monthB && monthA == dayB) {
             return 2;
         }
-        return oneDigitApart(a, b) ? 2 : 3;
+        if (oneDigitApart(a, b)) {
+            return 2;
+        }
+        return Math.abs(yearA - yearB) < GENERATION_YEARS ? 3 : 4;
     }
 
     /**
@@ -160,12 +171,68 @@ final class Comparisons {
         return sharedWords(a, b) ? 4 : 5;
     }
 
-    private static boolean swappedAgree(String a, String b) {
-        return !a.isEmpty() && !b.isEmpty() && (a.equals(b) || JaroWinkler.similarity(a, b) >= SIMILAR_NAME);
+    /** A given name written in the family name's place, as a family-name level against the other's family name. */
+    private static int swappedFamily(String writtenAsGiven, PreparedRecord other) {
+        if (writtenAsGiven.isEmpty() || other.family.isEmpty()) {
+            return 0;
+        }
+        if (contains(other.familyParts, writtenAsGiven) || contains(other.previousFamilies, writtenAsGiven)) {
+            return 2;
+        }
+        int level = swapped(writtenAsGiven, other.family);
+        return level == 5 ? Field.FAMILY_NAME.differentLevel() : level;
     }
 
+    /** A name in one record's given place against the other's family place: 1 same, 3 similar, otherwise 5. */
+    private static int swapped(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 5;
+        }
+        if (a.equals(b)) {
+            return 1;
+        }
+        return JaroWinkler.similarity(a, b) >= SIMILAR_NAME || withinOneEdit(a, b) ? 3 : 5;
+    }
+
+    /** Spelt or sounding alike: the same phonetic code, Jaro-Winkler at least 0.92, or one typing slip apart. */
     private static boolean similar(String a, String codeA, String b, String codeB) {
-        return (!codeA.isEmpty() && codeA.equals(codeB)) || JaroWinkler.similarity(a, b) >= SIMILAR_NAME;
+        return (!codeA.isEmpty() && codeA.equals(codeB))
+                || JaroWinkler.similarity(a, b) >= SIMILAR_NAME
+                || (a.length() > 2 && b.length() > 2 && withinOneEdit(a, b));
+    }
+
+    /**
+     * One insertion, deletion, substitution or swap of neighbours apart (optimal string alignment distance at most
+     * one), found without allocating: short names mistyped once fall below any Jaro-Winkler threshold that keeps
+     * different names apart ("tveo" and "theo").
+     */
+    static boolean withinOneEdit(String a, String b) {
+        int lengthA = a.length();
+        int lengthB = b.length();
+        if (Math.abs(lengthA - lengthB) > 1) {
+            return false;
+        }
+        int start = 0;
+        while (start < lengthA && start < lengthB && a.charAt(start) == b.charAt(start)) {
+            start++;
+        }
+        if (start == lengthA && start == lengthB) {
+            return true;
+        }
+        if (lengthA == lengthB) {
+            // A substitution, or neighbours swapped.
+            if (a.regionMatches(start + 1, b, start + 1, lengthA - start - 1)) {
+                return true;
+            }
+            return start + 1 < lengthA
+                    && a.charAt(start) == b.charAt(start + 1)
+                    && a.charAt(start + 1) == b.charAt(start)
+                    && a.regionMatches(start + 2, b, start + 2, lengthA - start - 2);
+        }
+        // One character more in the longer.
+        String longer = lengthA > lengthB ? a : b;
+        String shorter = longer == a ? b : a;
+        return longer.regionMatches(start + 1, shorter, start, shorter.length() - start);
     }
 
     private static boolean sharesGroup(int[] a, int[] b) {

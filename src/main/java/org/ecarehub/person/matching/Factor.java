@@ -4,18 +4,17 @@ import java.util.List;
 
 /**
  * The parts of the Fellegi-Sunter model, each with its own m and u for every combination of its fields' levels.
- * Most are one field. Family name, date of birth and residence are one factor because they are not independent of
- * one another among different people: a household shares a family name and an address, twins share a birthday as
- * well, and a father and son may share all but the birthday. Fitted jointly, the model learns from the data how
- * often different people agree on all three, so twins and a parent and child of one name are kept apart by the
- * evidence (their given names, their birthdays), with no rule written for them.
+ * Most are one field. Family name, date of birth, residence and phone are one factor because they are not
+ * independent of one another among different people: a household shares a family name, an address and a landline,
+ * twins share a birthday as well, and a father and son may share all but the birthday. Fitted jointly, the model
+ * learns from the data how often different people agree on all of them, so twins and a parent and child of one name
+ * are kept apart by the evidence (their given names, their birthdays), with no rule written for them.
  */
 public enum Factor {
     CHI(Field.CHI),
     GIVEN_NAME(Field.GIVEN_NAME),
-    FAMILY_BIRTH_AND_HOME(Field.FAMILY_NAME, Field.DATE_OF_BIRTH, Field.RESIDENCE),
-    SEX(Field.SEX),
-    PHONE(Field.PHONE);
+    FAMILY_BIRTH_HOME_AND_PHONE(Field.FAMILY_NAME, Field.DATE_OF_BIRTH, Field.RESIDENCE, Field.PHONE),
+    SEX(Field.SEX);
 
     private final List<Field> fields;
     private final int levelCount;

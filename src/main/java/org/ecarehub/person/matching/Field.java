@@ -11,7 +11,12 @@ public enum Field {
     CHI("same", "transposed or one digit", "different"),
     GIVEN_NAME("same", "variant or other given name", "similar spelling or sound", "initial", "different"),
     FAMILY_NAME("same", "previous or part of a double name", "similar spelling or sound", "different"),
-    DATE_OF_BIRTH("same", "day and month swapped, one digit or year off by one or ten", "different"),
+    /** Fifteen years or more apart is a generation: a parent and child of one name, not a mistyped date. */
+    DATE_OF_BIRTH(
+            "same",
+            "day and month swapped, one digit or year off by one or ten",
+            "different, under fifteen years apart",
+            "fifteen years or more apart"),
     SEX("same", "different"),
     /** Where they live, from the address and the postcode together, which say much the same thing twice. */
     RESIDENCE(

@@ -26,6 +26,7 @@ public final class Linker {
     private static final int EM_ITERATIONS = 40;
     private static final int SAMPLED_PAIRS = 1_000_000;
     private static final long SAMPLE_SEED = 20_261_125L;
+    private static final int SAMPLED_PER_RECORD = 50;
     private static final int BLOCKS_PER_TASK = 512;
     private static final int INDEX_BITS = 22;
     private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
@@ -127,9 +128,12 @@ public final class Linker {
             countNames();
             block();
             long compared = countPairs();
-            Patterns candidates = compare(new Patterns(), compared);
+            Patterns candidates = new Patterns();
+            Patterns sameChi = new Patterns();
+            compare(candidates, sameChi, compared);
             Patterns others = sampleTheRest(compared);
-            return MatchModel.priors().estimate(candidates, others, EM_ITERATIONS, givenCollision, familyCollision);
+            return MatchModel.priors()
+                    .estimate(candidates, sameChi, others, EM_ITERATIONS, givenCollision, familyCollision);
         }
 
         private void countNames() {
@@ -212,22 +216,28 @@ public final class Linker {
             return pairs.get();
         }
 
-        private Patterns compare(Patterns patterns, long total) {
-            List<Patterns> perThread = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** Counts the candidate pairs' patterns, those of pairs sharing one valid CHI apart. */
+        private void compare(Patterns candidates, Patterns sameChi, long total) {
+            List<Patterns[]> perThread = java.util.Collections.synchronizedList(new ArrayList<>());
             forEachPair(
                     () -> {
-                        Patterns own = new Patterns();
+                        Patterns[] own = {new Patterns(), new Patterns()};
                         perThread.add(own);
                         int[] levels = new int[Comparisons.FIELDS];
                         return (i, j) -> {
-                            Comparisons.compare(prepared[i], prepared[j], levels);
-                            own.add(levels, 1);
+                            PreparedRecord a = prepared[i];
+                            PreparedRecord b = prepared[j];
+                            Comparisons.compare(a, b, levels);
+                            boolean oneChi = a.chiValid && b.chiValid && a.chi.equals(b.chi);
+                            own[oneChi ? 1 : 0].add(levels, 1);
                         };
                     },
                     "comparing",
                     total);
-            perThread.forEach(patterns::addAll);
-            return patterns;
+            for (Patterns[] own : perThread) {
+                candidates.addAll(own[0]);
+                sameChi.addAll(own[1]);
+            }
         }
 
         /**
@@ -241,7 +251,7 @@ public final class Linker {
             if (rest < 1) {
                 return sample;
             }
-            int wanted = (int) Math.min(SAMPLED_PAIRS, rest);
+            int wanted = (int) Math.min(Math.min(SAMPLED_PAIRS, rest), SAMPLED_PER_RECORD * n);
             progress.advanced("sampling", 0, wanted);
             java.util.SplittableRandom random = new java.util.SplittableRandom(SAMPLE_SEED);
             int[] levels = new int[Comparisons.FIELDS];

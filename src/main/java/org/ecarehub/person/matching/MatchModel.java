@@ -11,9 +11,11 @@ import java.util.List;
  * how often the name occurs among the records being linked.
  *
  * <p>{@link #estimate} fits m, u and λ by expectation-maximisation to the pairs of the data being linked: the
- * candidate pairs of the blocking rules, whose match or not is the hidden variable, and a random sample of the pairs
- * the rules left out, weighted to stand for all of those and taken as pairs of different people (among them one
- * pair in many thousands may be a person's two records). The sample anchors u where different people agree by chance
+ * candidate pairs of the blocking rules, whose match or not is the hidden variable; those among them that share one
+ * valid CHI, taken as one person; and a random sample of the pairs the rules left out, weighted to stand for all of
+ * those and taken as pairs of different people (among them one pair in many thousands may be a person's two
+ * records). The pairs sharing a CHI keep the fit from taking a household for a person: without them, the many
+ * candidate pairs of one family at one address, agreeing on almost everything, can pull the "match" class their way. The sample anchors u where different people agree by chance
  * often, so the fit cannot mistake a common name for a person; the candidates give u where they agree rarely, as
  * twins and a father and son of one name do. The {@link #priors()} start the fit and count as a few pseudo-pairs, so
  * a level no pair shows keeps a sane value.
@@ -22,9 +24,9 @@ public final class MatchModel {
 
     private static final Factor[] FACTORS = Factor.values();
     private static final double PSEUDO_PAIRS = 5;
+    private static final double SAME_CHI_SHARE = 0.8;
     private static final double FLOOR = 1e-300;
     private static final double MAX_FREQUENCY_ADJUSTMENT = 6;
-    private static final int FAMILY_IN_FACTOR = Field.FAMILY_NAME.ordinal();
 
     private final double[][] m;
     private final double[][] u;
@@ -65,7 +67,9 @@ public final class MatchModel {
         set(fieldM, fieldU, Field.FAMILY_NAME, new double[] {0.88, 0.04, 0.04, 0.04}, new double[] {
             0.01, 0.001, 0.02, 0.969
         });
-        set(fieldM, fieldU, Field.DATE_OF_BIRTH, new double[] {0.95, 0.04, 0.01}, new double[] {3e-5, 3e-4, 0.99967});
+        set(fieldM, fieldU, Field.DATE_OF_BIRTH, new double[] {0.95, 0.04, 0.007, 0.003}, new double[] {
+            3e-5, 3e-4, 0.4, 0.59967
+        });
         set(fieldM, fieldU, Field.SEX, new double[] {0.98, 0.02}, new double[] {0.5, 0.5});
         set(fieldM, fieldU, Field.RESIDENCE, new double[] {0.7, 0.05, 0.05, 0.05, 0.05, 0.1}, new double[] {
             1e-4, 2e-4, 5e-4, 0.01, 0.05, 0.9393
@@ -119,7 +123,12 @@ public final class MatchModel {
      * adjustment.
      */
     public MatchModel estimate(
-            Patterns candidates, Patterns others, int iterations, double givenCollision, double familyCollision) {
+            Patterns candidates,
+            Patterns sameChi,
+            Patterns others,
+            int iterations,
+            double givenCollision,
+            double familyCollision) {
         double[][] mNow = copy(m);
         double[][] uNow = copy(u);
         double lambdaNow = lambda;
@@ -137,11 +146,24 @@ public final class MatchModel {
                 othersTotal += otherCounts[code];
             }
         }
+        double[][] sameChiSum = zeros();
+        double sameChiTotal = 0;
+        double[] sameChiCounts = sameChi.counts();
+        for (int code = 0; code < sameChiCounts.length; code++) {
+            if (sameChiCounts[code] != 0) {
+                Patterns.decode(code, levels);
+                for (int f = 0; f < FACTORS.length; f++) {
+                    sameChiSum[f][levels[f]] += sameChiCounts[code];
+                }
+                sameChiTotal += sameChiCounts[code];
+            }
+        }
         for (int iteration = 0; iteration < iterations; iteration++) {
             double[][] mSum = zeros();
             double[][] uSum = copy(othersSum);
-            double matchSum = 0;
-            double total = othersTotal;
+            double matchSum = sameChiTotal;
+            double unlabelledMatches = 0;
+            double total = othersTotal + sameChiTotal;
             for (int code = 0; code < counts.length; code++) {
                 double count = counts[code];
                 if (count == 0) {
@@ -159,6 +181,7 @@ public final class MatchModel {
                 double matches = count * posterior;
                 double nonMatches = count - matches;
                 matchSum += matches;
+                unlabelledMatches += matches;
                 total += count;
                 for (int f = 0; f < FACTORS.length; f++) {
                     mSum[f][levels[f]] += matches;
@@ -168,11 +191,106 @@ public final class MatchModel {
             if (total == 0) {
                 break;
             }
-            mNow = normalise(mSum, m);
-            uNow = normalise(uSum, u);
+            // The pairs one CHI names as one person outweigh the fit's own guesses, which on their own drift towards
+            // a parent and child of one name; the CHI itself is weighed by its true share, all of one level.
+            double scale = sameChiTotal == 0
+                    ? 0
+                    : Math.max(1, SAME_CHI_SHARE / (1 - SAME_CHI_SHARE) * unlabelledMatches / sameChiTotal);
+            for (Factor factor : FACTORS) {
+                int f = factor.ordinal();
+                double weight = factor == Factor.CHI ? 1 : scale;
+                for (int level = 0; level < factor.levelCount(); level++) {
+                    mSum[f][level] += weight * sameChiSum[f][level];
+                }
+            }
+            mNow = productOfMarginals(normalise(mSum, m));
+            uNow = atLeastIndependent(normalise(uSum, u));
             lambdaNow = Math.min(0.5, Math.max(1e-15, matchSum / total));
         }
         return new MatchModel(mNow, uNow, lambdaNow, givenCollision, familyCollision);
+    }
+
+    /**
+     * Within one person's records, the mistakes in the fields of a factor happen independently of one another (a
+     * wrong birthday says nothing of a misspelt family name), so m of a combination is the product of its fields' own
+     * m. Fitting every combination freely would let a rare one, such as a father and son of one name at one address,
+     * be taken for a person's records by the fit itself.
+     */
+    private static double[][] productOfMarginals(double[][] m) {
+        for (Factor factor : FACTORS) {
+            if (factor.fields().size() < 2) {
+                continue;
+            }
+            double[] joint = m[factor.ordinal()];
+            List<double[]> marginals = marginals(factor, joint);
+            double sum = 0;
+            for (int level = 1; level < joint.length; level++) {
+                joint[level] = independent(factor, marginals, level);
+                sum += joint[level];
+            }
+            for (int level = 1; level < joint.length; level++) {
+                joint[level] /= sum;
+            }
+        }
+        return m;
+    }
+
+    private static List<double[]> marginals(Factor factor, double[] joint) {
+        List<double[]> marginals = new ArrayList<>();
+        for (Field field : factor.fields()) {
+            double[] marginal = new double[field.levelCount()];
+            for (int level = 1; level < joint.length; level++) {
+                marginal[factor.fieldLevel(level, field)] += joint[level];
+            }
+            marginals.add(marginal);
+        }
+        return marginals;
+    }
+
+    private static double independent(Factor factor, List<double[]> marginals, int level) {
+        double product = 1;
+        for (int f = 0; f < factor.fields().size(); f++) {
+            product *= marginals.get(f)[factor.fieldLevel(level, factor.fields().get(f))];
+        }
+        return product;
+    }
+
+    /**
+     * Different people agree on a combination of a household's fields at least as often as they would if the fields
+     * were independent (a family shares them; nothing makes strangers avoid sharing them). Where the pairs are too
+     * few to show how often a rare combination occurs by chance, such as one family name and a birthday one digit
+     * apart, u is raised to the product of its fields' own u, so that the rare combination is not taken for proof.
+     */
+    private static double[][] atLeastIndependent(double[][] u) {
+        for (Factor factor : FACTORS) {
+            if (factor.fields().size() < 2) {
+                continue;
+            }
+            double[] joint = u[factor.ordinal()];
+            List<double[]> marginals = new ArrayList<>();
+            for (Field field : factor.fields()) {
+                double[] marginal = new double[field.levelCount()];
+                for (int level = 1; level < joint.length; level++) {
+                    marginal[factor.fieldLevel(level, field)] += joint[level];
+                }
+                // Within the compared pairs, each field's "not compared" level is a share like any other.
+                marginals.add(marginal);
+            }
+            double sum = 0;
+            for (int level = 1; level < joint.length; level++) {
+                double independent = 1;
+                for (int f = 0; f < factor.fields().size(); f++) {
+                    independent *= marginals
+                            .get(f)[factor.fieldLevel(level, factor.fields().get(f))];
+                }
+                joint[level] = Math.max(joint[level], independent);
+                sum += joint[level];
+            }
+            for (int level = 1; level < joint.length; level++) {
+                joint[level] /= sum;
+            }
+        }
+        return u;
     }
 
     /** Each factor's level probabilities from the expected counts, with the prior as a few pseudo-pairs. */
@@ -206,7 +324,13 @@ public final class MatchModel {
         if (fieldLevels[Field.GIVEN_NAME.ordinal()] == 1 && givenCollision > 0 && a.givenFrequency > 0) {
             adjustment += clamp(log2(givenCollision / a.givenFrequency));
         }
-        if (fieldLevels[FAMILY_IN_FACTOR] == 1 && familyCollision > 0 && a.familyFrequency > 0) {
+        // Two records of one home share a family name because they share the home, not by chance: how rare the name
+        // is says nothing more there.
+        boolean sameHome = fieldLevels[Field.RESIDENCE.ordinal()] == 1 || fieldLevels[Field.RESIDENCE.ordinal()] == 2;
+        if (fieldLevels[Field.FAMILY_NAME.ordinal()] == 1
+                && !sameHome
+                && familyCollision > 0
+                && a.familyFrequency > 0) {
             adjustment += clamp(log2(familyCollision / a.familyFrequency));
         }
         return adjustment;

@@ -32,6 +32,8 @@ public final class PreparedRecord {
     final char sex;
     /** Ten or so digits as recorded, valid or not, or null. */
     final String chi;
+    /** Whether the CHI passes its checks: two records with one valid CHI are taken as one person when fitting. */
+    final boolean chiValid;
 
     final Postcodes postcode;
     final Addresses address;
@@ -64,6 +66,8 @@ public final class PreparedRecord {
                 born == null ? 0 : born.getYear() * 10000 + born.getMonthValue() * 100 + born.getDayOfMonth();
         this.sex = sex(source.sex());
         this.chi = digits(source.chi(), 9);
+        this.chiValid = source.chi() != null
+                && org.ecarehub.person.ChiNumber.of(source.chi()).valid();
         this.postcode = Postcodes.parse(source.postcode()).orElse(null);
         this.address = Addresses.parse(source.address());
         this.phone = phone(source.phone());

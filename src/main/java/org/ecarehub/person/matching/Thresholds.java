@@ -7,7 +7,7 @@ package org.ecarehub.person.matching;
 public record Thresholds(double match, double review) {
 
     /** Chosen on the generated benchmark population: see docs/person-index.md. */
-    public static final Thresholds DEFAULT = new Thresholds(0.99, 0.5);
+    public static final Thresholds DEFAULT = new Thresholds(0.9, 0.5);
 
     public Thresholds {
         if (!(review > 0 && review <= match && match <= 1)) {
