@@ -50,14 +50,18 @@ class Journal {
                 new LogEvent.Why(PURPOSE, null, rules, null, null, null, null, actor.configurationVersion())));
     }
 
-    /** Logs an access decision about writing an agency's record, before the write. */
-    void logAccess(Actor actor, String action, boolean allowed, String rule) {
+    /**
+     * Logs an access decision about writing an agency's record, before the write.
+     *
+     * @param person the record's own person, when the index holds the record already; else null
+     */
+    void logAccess(Actor actor, String action, boolean allowed, String rule, PersonId person, List<String> items) {
         log.append(new LogEvent(
                 EventType.ACCESS,
                 clock.instant(),
                 who(actor),
-                new LogEvent.What(action, List.of("demographics"), List.of(), null),
-                null,
+                new LogEvent.What(action, List.of("demographics"), items, null),
+                person,
                 new LogEvent.Why(
                         PURPOSE,
                         allowed ? "allow" : "deny",
