@@ -1,6 +1,7 @@
 package org.ecarehub.person;
 
 import java.time.LocalDate;
+import java.util.Objects;
 import org.ecarehub.shared.LogRedactor;
 
 /**
@@ -32,7 +33,7 @@ public record Address(String text, String postcode, LocalDate from, LocalDate to
 
     /** Whether two addresses are the same place, whatever their dates. */
     public boolean samePlace(Address other) {
-        return java.util.Objects.equals(text, other.text) && java.util.Objects.equals(postcode, other.postcode);
+        return Objects.equals(text, other.text) && Objects.equals(postcode, other.postcode);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.ecarehub.person.Actor;
 import org.ecarehub.person.Address;
 import org.ecarehub.person.AgencyRecordId;
@@ -290,7 +291,7 @@ class AgencyRecords {
     }
 
     static String placeholders(int count) {
-        return java.util.stream.IntStream.range(0, count).mapToObj(i -> "?").collect(Collectors.joining(", "));
+        return IntStream.range(0, count).mapToObj(i -> "?").collect(Collectors.joining(", "));
     }
 
     static <T> List<List<T>> chunks(List<T> values) {

@@ -1,6 +1,7 @@
 package org.ecarehub.person.internal;
 
 import org.ecarehub.person.Actor;
+import org.ecarehub.shared.AgencyId;
 
 /**
  * Who may write which agency's records into the person index: the rules in one place, each a named value that
@@ -22,7 +23,7 @@ final class RecordWriteRules {
     /** Whether text is an agency id, and so safe to repeat: a garbled file may hold anything in its agency column. */
     static boolean isAgencyId(String text) {
         try {
-            org.ecarehub.shared.AgencyId.of(text);
+            AgencyId.of(text);
             return true;
         } catch (IllegalArgumentException | NullPointerException notAnAgencyId) {
             return false;

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +29,7 @@ import org.ecarehub.person.PersonIndexRefused;
 import org.ecarehub.person.PersonsMerged;
 import org.ecarehub.person.PersonsUnmerged;
 import org.ecarehub.person.ReviewOpened;
+import org.ecarehub.person.ReviewTaskId;
 import org.ecarehub.person.Submission;
 import org.ecarehub.person.Verdict;
 import org.ecarehub.person.internal.AgencyRecords.Stored;
@@ -161,7 +163,7 @@ class StoredPersonIndex implements PersonIndex {
                 outcome,
                 outcome == Submission.Outcome.REVIEW ? strongest(plan.reviews()) : probability,
                 plan.target().isEmpty(),
-                opened.stream().map(org.ecarehub.person.ReviewTaskId::new).toList());
+                opened.stream().map(ReviewTaskId::new).toList());
     }
 
     /**
@@ -228,7 +230,7 @@ class StoredPersonIndex implements PersonIndex {
                 outcome,
                 probability,
                 newPerson,
-                opened.stream().map(org.ecarehub.person.ReviewTaskId::new).toList());
+                opened.stream().map(ReviewTaskId::new).toList());
     }
 
     /** Whether a person linked the record where it is: decided it the same as another record, or merged its person. */
@@ -301,11 +303,10 @@ class StoredPersonIndex implements PersonIndex {
                     "open-review",
                     person,
                     List.of(Journal.record(record), "review-" + task),
-                    List.of(review.reason().name().toLowerCase(java.util.Locale.ROOT)));
+                    List.of(review.reason().name().toLowerCase(Locale.ROOT)));
             AgencyRecordId candidate =
                     records.find(review.candidate()).orElseThrow().recordId();
-            journal.publish(new ReviewOpened(
-                    new org.ecarehub.person.ReviewTaskId(task), recordId, candidate, review.probability()));
+            journal.publish(new ReviewOpened(new ReviewTaskId(task), recordId, candidate, review.probability()));
             opened.add(task);
         }
         return opened;
@@ -316,7 +317,7 @@ class StoredPersonIndex implements PersonIndex {
     }
 
     private static String rule(AgencyRecordLinked.Reason reason) {
-        return reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private LongToDoubleFunction scorer(PersonRecord matching) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -222,7 +223,7 @@ class StoredReviewQueue implements ReviewQueue {
                                             .chi()
                                             .validity()
                                             .name()
-                                            .toLowerCase(java.util.Locale.ROOT)
+                                            .toLowerCase(Locale.ROOT)
                                             .replace('_', ' ')
                                     + ")";
                 case GIVEN_NAME -> demographics.givenName();
