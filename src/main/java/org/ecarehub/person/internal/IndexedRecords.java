@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.ecarehub.person.internal.AgencyRecords.StoredVersion;
 import org.ecarehub.person.matching.Linker;
 import org.ecarehub.person.matching.MatchIndex;
@@ -74,8 +75,23 @@ class IndexedRecords implements SmartInitializingSingleton {
     }
 
     /**
+     * Runs a change (which opens its own transaction) as this node's one writer. Taking the lock before the
+     * transaction, rather than inside it, keeps writers that wait from holding database connections that the writer
+     * at work needs for its log appends.
+     */
+    <T> T exclusively(Supplier<T> change) {
+        writer.lock();
+        try {
+            return change.get();
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    /**
      * Makes the current transaction the index's one writer until it completes, and brings the index up to date with
-     * what other nodes stored. Called first by every change, inside its transaction.
+     * what other nodes stored. Called first by every change, inside its transaction, which holds this node's lock
+     * until it completes.
      */
     void joinWrite() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -84,6 +100,7 @@ class IndexedRecords implements SmartInitializingSingleton {
         if (TransactionSynchronizationManager.hasResource(this)) {
             return;
         }
+        // Re-entrant: inside exclusively() this only counts; either way it is given up as the transaction completes.
         writer.lock();
         try {
             jdbc.sql("select id from person_index_writer where id = 1 for update")

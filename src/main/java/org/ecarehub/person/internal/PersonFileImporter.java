@@ -27,7 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports a person file for an agency's system: reads it whole, decides every row with {@link
@@ -47,21 +46,14 @@ class PersonFileImporter implements PersonFileImports {
     private final AgencyRecords records;
     private final IndexedRecords indexed;
     private final Journal journal;
-    private final TransactionTemplate transactions;
     private final Clock clock;
 
     PersonFileImporter(
-            StoredPersonIndex index,
-            AgencyRecords records,
-            IndexedRecords indexed,
-            Journal journal,
-            TransactionTemplate transactions,
-            Clock clock) {
+            StoredPersonIndex index, AgencyRecords records, IndexedRecords indexed, Journal journal, Clock clock) {
         this.index = index;
         this.records = records;
         this.indexed = indexed;
         this.journal = journal;
-        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -111,10 +103,7 @@ class PersonFileImporter implements PersonFileImports {
         for (PersonFiles.Row row : rows) {
             try {
                 // The record as it is now is read under the index's write lock, so the carried-over history holds.
-                tally.count(transactions.execute(status -> {
-                    indexed.joinWrite();
-                    return index.submit(agencyRecord(row), system);
-                }));
+                tally.count(index.writing(() -> index.submit(agencyRecord(row), system)));
             } catch (LogUnavailable e) {
                 return tally.stopped(row);
             } catch (PersonIndexRefused | IllegalArgumentException | DataAccessException e) {
@@ -131,12 +120,12 @@ class PersonFileImporter implements PersonFileImports {
         List<Submission> done = new ArrayList<>();
         PersonFiles.Row[] current = new PersonFiles.Row[1];
         try {
-            transactions.executeWithoutResult(status -> {
-                indexed.joinWrite();
+            index.writing(() -> {
                 for (PersonFiles.Row row : rows) {
                     current[0] = row;
                     done.add(index.submit(agencyRecord(row), system));
                 }
+                return null;
             });
         } catch (LogUnavailable e) {
             return tally.stopped(current[0]);

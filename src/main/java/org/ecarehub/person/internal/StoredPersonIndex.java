@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongToDoubleFunction;
+import java.util.function.Supplier;
 import org.ecarehub.person.Actor;
 import org.ecarehub.person.AgencyRecord;
 import org.ecarehub.person.AgencyRecordId;
@@ -38,6 +39,7 @@ import org.ecarehub.person.matching.PersonRecord;
 import org.ecarehub.shared.PersonId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The person index over the database and the in-memory match index. Every change runs in one transaction as the
@@ -60,6 +62,7 @@ class StoredPersonIndex implements PersonIndex {
     private final ReviewTasks tasks;
     private final IndexedRecords indexed;
     private final Journal journal;
+    private final TransactionTemplate transactions;
     private final Linkage linkage;
 
     StoredPersonIndex(
@@ -71,6 +74,7 @@ class StoredPersonIndex implements PersonIndex {
             ReviewTasks tasks,
             IndexedRecords indexed,
             Journal journal,
+            TransactionTemplate transactions,
             PersonIndexSettings settings) {
         this.persons = persons;
         this.records = records;
@@ -80,26 +84,33 @@ class StoredPersonIndex implements PersonIndex {
         this.tasks = tasks;
         this.indexed = indexed;
         this.journal = journal;
+        this.transactions = transactions;
         this.linkage = new Linkage(settings.thresholds());
     }
 
     @Override
-    @Transactional
     public Submission submit(AgencyRecord record, Actor actor) {
-        indexed.joinWrite();
-        return store(record, actor);
+        return writing(() -> store(record, actor));
     }
 
     @Override
-    @Transactional
     public List<Submission> submitAll(List<AgencyRecord> submitted, Actor actor) {
-        indexed.joinWrite();
-        List<Submission> done = new ArrayList<>(submitted.size());
-        for (AgencyRecord record : submitted) {
-            done.add(store(record, actor));
-        }
-        indexed.fitAfterCommit();
-        return done;
+        return writing(() -> {
+            List<Submission> done = new ArrayList<>(submitted.size());
+            for (AgencyRecord record : submitted) {
+                done.add(store(record, actor));
+            }
+            indexed.fitAfterCommit();
+            return done;
+        });
+    }
+
+    /** Runs a change in a transaction (or the caller's) as the index's one writer; public, as the class is proxied. */
+    public <T> T writing(Supplier<T> change) {
+        return indexed.exclusively(() -> transactions.execute(status -> {
+            indexed.joinWrite();
+            return change.get();
+        }));
     }
 
     /** Stores and links one record; the caller has joined the write. */
@@ -361,17 +372,15 @@ class StoredPersonIndex implements PersonIndex {
     }
 
     @Override
-    @Transactional
     public ManualDecision decide(
             AgencyRecordId first, AgencyRecordId second, Verdict verdict, String reason, Actor actor) {
-        return decide(first, second, verdict, reason, actor, null);
+        return writing(() -> decide(first, second, verdict, reason, actor, null));
     }
 
-    /** Records a decision, from the review queue when {@code reviewTask} is given; the caller holds a transaction. */
+    /** Records a decision, from the review queue when {@code reviewTask} is given; the caller has joined the write. */
     public ManualDecision decide(
             AgencyRecordId first, AgencyRecordId second, Verdict verdict, String reason, Actor actor, Long reviewTask) {
         String why = requireReason(reason);
-        indexed.joinWrite();
         Stored a =
                 records.find(first).orElseThrow(() -> new PersonIndexRefused("the first record is not in the index"));
         Stored b =
@@ -446,10 +455,12 @@ class StoredPersonIndex implements PersonIndex {
     }
 
     @Override
-    @Transactional
     public MergeId merge(PersonId survivor, PersonId merged, String reason, Actor actor) {
         String why = requireReason(reason);
-        indexed.joinWrite();
+        return writing(() -> mergeInOwnRight(survivor, merged, why, actor));
+    }
+
+    private MergeId mergeInOwnRight(PersonId survivor, PersonId merged, String why, Actor actor) {
         if (!persons.exists(survivor) || !persons.exists(merged)) {
             throw new PersonIndexRefused("no such person");
         }
@@ -493,15 +504,19 @@ class StoredPersonIndex implements PersonIndex {
     }
 
     @Override
-    @Transactional
     public void unmerge(MergeId id, String reason, Actor actor) {
         String why = requireReason(reason);
-        indexed.joinWrite();
+        writing(() -> {
+            unmerge(id, why, actor, journal.now());
+            return null;
+        });
+    }
+
+    private void unmerge(MergeId id, String why, Actor actor, Instant now) {
         Merge merge = merges.find(id).orElseThrow(() -> new PersonIndexRefused("no such merge"));
         if (!merge.inForce()) {
             throw new PersonIndexRefused("the merge was undone already");
         }
-        Instant now = journal.now();
         persons.setMergedInto(merge.merged(), null);
         merges.markUnmerged(id, now, actor.reference(), why);
         Set<Long> restored = recordIds(persons.closure(merge.merged()));

@@ -140,8 +140,11 @@ class StoredReviewQueue implements ReviewQueue {
     }
 
     @Override
-    @Transactional
     public ManualDecision decide(ReviewTaskId id, Verdict verdict, String reason, Actor reviewer) {
+        return index.writing(() -> decideClaimed(id, verdict, reason, reviewer));
+    }
+
+    private ManualDecision decideClaimed(ReviewTaskId id, Verdict verdict, String reason, Actor reviewer) {
         ReviewTasks.Stored task = open(id);
         Instant now = clock.instant();
         boolean holdsClaim = reviewer.reference().equals(task.claimedBy())
