@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             PartnershipCommand.class,
             LogCommand.class,
             LinkCommand.class,
+            ImportCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -1,39 +1,39 @@
 package org.ecarehub.cli;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Asks the running standalone hub for a 15-minute token for a staff account, and prints only the token. */
+/**
+ * Asks the running standalone hub for a 15-minute token for a staff account, or for an agency's own system, and
+ * prints only the token.
+ */
 @Command(
         name = "token",
         mixinStandardHelpOptions = true,
-        description = "Print a 15-minute API token for a staff account of the running hub.")
+        description = "Print a 15-minute API token for a staff account, or an agency's system, of the running hub.")
 final class TokenCommand implements Callable<Integer> {
 
-    /** Where the hub keeps the secret that proves the caller is its operator; see the identity module. */
-    static final String SECRET_FILE = "identity/token-secret";
+    static final class Caller {
+        @Option(names = "--user", required = true, description = "Staff account.")
+        String user;
 
-    @Option(names = "--user", required = true, description = "Staff account.")
-    String user;
+        @Option(
+                names = "--agency",
+                required = true,
+                description = "Agency whose own system the token is for (it writes only that agency's records).")
+        String agency;
+    }
 
-    @Option(names = "--purpose", description = "Purpose of use (default: direct-care).")
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Caller caller;
+
+    @Option(names = "--purpose", description = "Purpose of use of a staff token (default: direct-care).")
     String purpose;
 
     @Option(
@@ -52,53 +52,19 @@ final class TokenCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
-        Path secretFile = dataDir.resolve(SECRET_FILE);
-        String secret;
-        try {
-            secret = Files.readString(secretFile).strip();
-        } catch (IOException e) {
-            spec.commandLine()
-                    .getErr()
-                    .println("ecare: cannot read the token secret " + secretFile
-                            + " (run this as the hub's operator, with the hub's --data-dir)");
-            return EcareCli.FAILURE;
+    public Integer call() {
+        if (caller.agency != null && purpose != null) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--purpose is for staff tokens; an agency system's token has none");
         }
-        String form = "user=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + (purpose == null ? "" : "&purpose=" + URLEncoder.encode(purpose, StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(url.resolve("/internal/token"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Ecare-Token-Secret", secret)
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-        HttpResponse<String> response;
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException | HttpConnectTimeoutException e) {
-            spec.commandLine().getErr().println("ecare: cannot reach the hub at " + url);
-            return EcareCli.UNREACHABLE;
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("ecare: cannot reach the hub at " + url + ": " + e.getMessage());
-            return EcareCli.UNREACHABLE;
+        HubTokens.Answer answer = caller.user != null
+                ? HubTokens.forStaff(url, dataDir, caller.user, purpose)
+                : HubTokens.forAgencySystem(url, dataDir, caller.agency);
+        if (!answer.ok()) {
+            spec.commandLine().getErr().println("ecare: " + answer.problem());
+            return answer.exitCode();
         }
-        JsonNode body;
-        try {
-            body = JsonMapper.builder().build().readTree(response.body());
-        } catch (RuntimeException e) {
-            spec.commandLine()
-                    .getErr()
-                    .println("ecare: the hub answered " + response.statusCode() + " without a token");
-            return EcareCli.FAILURE;
-        }
-        if (response.statusCode() != 200 || !body.hasNonNull("access_token")) {
-            String message = body.path("message").asString("the hub answered " + response.statusCode());
-            spec.commandLine().getErr().println("ecare: token refused: " + message);
-            return EcareCli.FAILURE;
-        }
-        spec.commandLine().getOut().println(body.get("access_token").asString());
+        spec.commandLine().getOut().println(answer.token());
         return EcareCli.OK;
     }
 }

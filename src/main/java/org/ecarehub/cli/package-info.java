@@ -1,2 +1,2 @@
-/** The {@code ecare} command line: serve, demo, token and partnership validation. */
+/** The {@code ecare} command line: serve, demo, token, partnership validation, log checks, link and import. */
 package org.ecarehub.cli;

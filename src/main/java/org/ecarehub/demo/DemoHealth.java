@@ -5,16 +5,18 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** In demo mode the hub is healthy only once the demo data is in place. */
+/** In demo mode the hub is healthy only once the demo data is in place: the partnership, its staff and its people. */
 @Component("demo")
 class DemoHealth implements HealthIndicator {
 
     private final boolean demoMode;
     private final DemoSeeds seeds;
+    private final DemoSeeder seeder;
 
-    DemoHealth(@Value("${ecare.mode}") String mode, DemoSeeds seeds) {
+    DemoHealth(@Value("${ecare.mode}") String mode, DemoSeeds seeds, DemoSeeder seeder) {
         this.demoMode = "demo".equals(mode);
         this.seeds = seeds;
+        this.seeder = seeder;
     }
 
     @Override
@@ -22,7 +24,7 @@ class DemoHealth implements HealthIndicator {
         if (!demoMode) {
             return Health.up().build();
         }
-        return seeds.seededAt().isPresent()
+        return seeds.seededAt().isPresent() && seeder.storyPeopleInPlace()
                 ? Health.up().build()
                 : Health.down().build();
     }

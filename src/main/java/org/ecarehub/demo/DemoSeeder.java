@@ -5,10 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import org.ecarehub.identity.StaffCredentials;
 import org.ecarehub.partnership.PartnershipSnapshot;
 import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.partnership.StaffAccount;
+import org.ecarehub.person.Actor;
+import org.ecarehub.person.AgencyRecord;
+import org.ecarehub.person.PersonIndex;
 import org.ecarehub.shared.StartRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +23,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Seeds the demo partnership of DEMO.md on first start, through the modules' own APIs; a restart reuses what is
- * there. Runs only in demo mode.
+ * Seeds the demo partnership of DEMO.md and its story people on first start, through the modules' own APIs; a restart
+ * reuses what is there. Runs only in demo mode.
  */
 @Component
 class DemoSeeder implements SmartInitializingSingleton {
@@ -37,6 +41,7 @@ class DemoSeeder implements SmartInitializingSingleton {
     private final DemoSeeds seeds;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final PersonIndex personIndex;
 
     DemoSeeder(
             @Value("${ecare.mode}") String mode,
@@ -45,7 +50,8 @@ class DemoSeeder implements SmartInitializingSingleton {
             StaffCredentials credentials,
             DemoSeeds seeds,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            PersonIndex personIndex) {
         this.demoMode = "demo".equals(mode);
         this.people = people;
         this.partnerships = partnerships;
@@ -53,6 +59,7 @@ class DemoSeeder implements SmartInitializingSingleton {
         this.seeds = seeds;
         this.transactions = transactions;
         this.clock = clock;
+        this.personIndex = personIndex;
     }
 
     @Override
@@ -78,10 +85,33 @@ class DemoSeeder implements SmartInitializingSingleton {
                         .toList(),
                 DEMO_PASSWORD,
                 true);
+        seedStoryPeople(snapshot.version());
         if (!seededBefore) {
             seeds.markSeeded(clock.instant(), people);
             log.info("Demo partnership seeded (configuration version {})", snapshot.version());
         }
+    }
+
+    /**
+     * Submits the records of DEMO.md's people that the index does not hold yet, so a restart stores nothing again
+     * and leaves alone what was changed since.
+     */
+    private void seedStoryPeople(int configurationVersion) {
+        Actor demo = new Actor("hub", "ecare demo", null, List.of(), configurationVersion);
+        for (DemoPeople.StoryPerson person : DemoPeople.all()) {
+            for (AgencyRecord record : person.records()) {
+                if (personIndex.current(record.id()).isEmpty()) {
+                    personIndex.submit(record, demo);
+                }
+            }
+        }
+    }
+
+    /** Whether every record of DEMO.md's people is in the index. */
+    boolean storyPeopleInPlace() {
+        return DemoPeople.all().stream()
+                .flatMap(person -> person.records().stream())
+                .allMatch(record -> personIndex.personOf(record.id()).isPresent());
     }
 
     static String demoPartnership() {

@@ -8,4 +8,7 @@ public interface Callers {
 
     /** The staff caller, when the authentication is a staff account that is still active. */
     Optional<StaffCaller> staff(Authentication authentication);
+
+    /** The agency system, when the authentication is one whose agency is still active. */
+    Optional<AgencySystemCaller> agencySystem(Authentication authentication);
 }

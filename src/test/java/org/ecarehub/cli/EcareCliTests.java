@@ -67,6 +67,15 @@ class EcareCliTests {
         }
 
         @Test
+        void exitsWithTwoWithoutAPersonFileToImport() {
+            Run run = ecare("import", "persons");
+
+            assertThat(run.exitCode()).isEqualTo(EcareCli.USAGE);
+            assertThat(run.err()).contains("FILE");
+            assertThat(ecare("--help").out()).contains("import");
+        }
+
+        @Test
         void printsItsVersion() {
             Run run = ecare("--version");
 

@@ -17,6 +17,7 @@ import org.ecarehub.EcareHubApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 
 /** A real hub on a random port, over a real database, driven over real HTTP; closed at the end of the test. */
 public final class RunningHub implements AutoCloseable {
@@ -46,6 +47,34 @@ public final class RunningHub implements AutoCloseable {
         SpringApplication application = new SpringApplication(EcareHubApplication.class);
         ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
         return new RunningHub(context, dataDir);
+    }
+
+    /** Records every application event published from now on, as a module test would see them. */
+    public PublishedEvents recordEvents() {
+        PublishedEvents events = new PublishedEvents();
+        context.addApplicationListener(event -> {
+            if (event instanceof PayloadApplicationEvent<?> payload) {
+                events.add(payload.getPayload());
+            }
+        });
+        return events;
+    }
+
+    /** The events published since {@link #recordEvents()}. */
+    public static final class PublishedEvents {
+        private final List<Object> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        void add(Object event) {
+            events.add(event);
+        }
+
+        public <T> List<T> ofType(Class<T> type) {
+            return events.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+
+        public void clear() {
+            events.clear();
+        }
     }
 
     public <T> T bean(Class<T> type) {

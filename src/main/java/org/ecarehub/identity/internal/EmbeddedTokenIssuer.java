@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.ecarehub.partnership.Purpose;
+import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.SecretFiles;
 import org.ecarehub.shared.Username;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -30,6 +31,12 @@ import org.springframework.stereotype.Component;
 class EmbeddedTokenIssuer {
 
     record MintedToken(String value, String id, Instant expiresAt) {}
+
+    /** The claim that says what kind of caller a token is for, when it is not a member of staff. */
+    static final String CALLER_CLAIM = "ecare_caller";
+
+    static final String AGENCY_SYSTEM = "agency-system";
+    static final String AGENCY_CLAIM = "agency";
 
     private final RSAKey key;
     private final JwtEncoder encoder;
@@ -74,21 +81,41 @@ class EmbeddedTokenIssuer {
 
     MintedToken mint(Username username, Purpose purpose) {
         Instant now = clock.instant();
-        Instant expiresAt = now.plus(settings.tokenLifetime());
-        String id = UUID.randomUUID().toString();
-        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
-                .issuer(hub.issuer())
-                .subject(username.value())
-                .issuedAt(now)
-                .expiresAt(expiresAt)
-                .id(id);
+        JwtClaimsSet.Builder claims = claims(username.value(), now);
         if (purpose != null) {
             claims.claim("purpose", purpose.code());
         }
+        return sign(claims);
+    }
+
+    /** A token for an agency's own system, acting on its own: it writes and reads that agency's records only. */
+    MintedToken mintForAgencySystem(AgencyId agency) {
+        Instant now = clock.instant();
+        JwtClaimsSet.Builder claims = claims(clientIdOf(agency), now)
+                .claim(CALLER_CLAIM, AGENCY_SYSTEM)
+                .claim(AGENCY_CLAIM, agency.value());
+        return sign(claims);
+    }
+
+    /** How the hub names an agency's system in its tokens and its log. */
+    static String clientIdOf(AgencyId agency) {
+        return AGENCY_SYSTEM + ":" + agency.value();
+    }
+
+    private JwtClaimsSet.Builder claims(String subject, Instant now) {
+        return JwtClaimsSet.builder()
+                .issuer(hub.issuer())
+                .subject(subject)
+                .issuedAt(now)
+                .expiresAt(now.plus(settings.tokenLifetime()));
+    }
+
+    private MintedToken sign(JwtClaimsSet.Builder claims) {
+        String id = UUID.randomUUID().toString();
+        JwtClaimsSet built = claims.id(id).build();
         JwsHeader header =
                 JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build();
-        String value = encoder.encode(JwtEncoderParameters.from(header, claims.build()))
-                .getTokenValue();
-        return new MintedToken(value, id, expiresAt);
+        String value = encoder.encode(JwtEncoderParameters.from(header, built)).getTokenValue();
+        return new MintedToken(value, id, built.getExpiresAt());
     }
 }

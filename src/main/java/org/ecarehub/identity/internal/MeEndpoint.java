@@ -7,6 +7,7 @@ import org.ecarehub.partnership.Purpose;
 import org.ecarehub.partnership.StaffAccount;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,8 +28,14 @@ class MeEndpoint {
 
     @GetMapping("/api/me")
     ResponseEntity<Map<String, Object>> me(
-            StaffTokenAuthentication authentication,
+            Authentication authenticated,
             @RequestHeader(name = PURPOSE_HEADER, required = false) String purposeHeader) {
+        if (!(authenticated instanceof StaffTokenAuthentication authentication)) {
+            return error(
+                    HttpStatus.FORBIDDEN,
+                    "not-staff",
+                    "/api/me describes staff accounts; this token is an agency system's");
+        }
         StaffAccount account = partnerships
                 .activeStaff((org.ecarehub.shared.Username) authentication.getPrincipal())
                 .orElseThrow();

@@ -2,8 +2,10 @@ package org.ecarehub.identity.internal;
 
 import java.util.List;
 import java.util.Optional;
+import org.ecarehub.identity.AgencySystemCaller;
 import org.ecarehub.identity.Callers;
 import org.ecarehub.identity.StaffCaller;
+import org.ecarehub.partnership.Agency;
 import org.ecarehub.partnership.Partnership;
 import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.partnership.Purpose;
@@ -32,6 +34,18 @@ class PartnershipCallers implements Callers {
         return Username.parse(authentication.getName())
                 .flatMap(partnerships::activeStaff)
                 .map(account -> describe(account, Purpose.DIRECT_CARE));
+    }
+
+    @Override
+    public Optional<AgencySystemCaller> agencySystem(Authentication authentication) {
+        if (!(authentication instanceof AgencySystemAuthentication system) || !authentication.isAuthenticated()) {
+            return Optional.empty();
+        }
+        var snapshot = partnerships.current();
+        return snapshot.partnership()
+                .agency(system.agency())
+                .filter(Agency::active)
+                .map(agency -> new AgencySystemCaller(agency, system.getName(), snapshot.version()));
     }
 
     StaffCaller describe(StaffAccount account, Purpose purpose) {

@@ -65,7 +65,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, StaffTokenConverter converter) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokenConverter converter) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -76,7 +76,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(0)
-    SecurityFilterChain transparencyLogChain(HttpSecurity http, StaffTokenConverter converter) throws Exception {
+    SecurityFilterChain transparencyLogChain(HttpSecurity http, ApiTokenConverter converter) throws Exception {
         // Tree heads, proofs and the key are public so that anyone can check the log; the entries need a staff
         // token, and the endpoint itself checks that the caller's roles may use the audit purpose.
         http.securityMatcher("/log/v1/**")

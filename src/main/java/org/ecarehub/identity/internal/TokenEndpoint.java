@@ -12,9 +12,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ecarehub.partnership.Agency;
 import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.partnership.Purpose;
 import org.ecarehub.partnership.StaffAccount;
+import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.RoleId;
 import org.ecarehub.shared.SecretFiles;
 import org.ecarehub.shared.Username;
@@ -81,33 +83,10 @@ class TokenEndpoint {
             @RequestParam(name = "purpose", required = false) String purposeCode) {
         String remote = request.getRemoteAddr();
         String username = user == null ? "" : user;
-        if (hub.externalIssuer()) {
-            return refuse(
-                    username,
-                    purposeCode,
-                    remote,
-                    "external-issuer",
-                    HttpStatus.FORBIDDEN,
-                    "tokens come from the external OpenID Connect issuer");
-        }
-        if (!loopback(remote)) {
-            return refuse(
-                    username,
-                    purposeCode,
-                    remote,
-                    "not-loopback",
-                    HttpStatus.FORBIDDEN,
-                    "tokens are issued only to callers on the hub's own machine");
-        }
-        if (presentedSecret == null
-                || !MessageDigest.isEqual(secret, presentedSecret.strip().getBytes(StandardCharsets.UTF_8))) {
-            return refuse(
-                    username,
-                    purposeCode,
-                    remote,
-                    "bad-secret",
-                    HttpStatus.FORBIDDEN,
-                    "the token secret is missing or wrong");
+        Optional<ResponseEntity<Map<String, Object>>> refused =
+                refuseUnlessOperator(username, purposeCode, remote, presentedSecret);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Optional<Username> name = Username.parse(username);
         Optional<StaffAccount> account = name.flatMap(partnerships::activeStaff);
@@ -170,11 +149,104 @@ class TokenEndpoint {
         return ResponseEntity.ok(Map.of("access_token", token.value(), "token_type", "Bearer", "expires_in", lifetime));
     }
 
+    /**
+     * {@code ./ecare import persons}: a token for an agency's own system, under the same conditions as a staff token,
+     * for an agency active in the partnership in force.
+     */
+    @PostMapping(path = "/internal/token", params = "agency")
+    ResponseEntity<Map<String, Object>> agencySystemToken(
+            HttpServletRequest request,
+            @RequestHeader(name = SECRET_HEADER, required = false) String presentedSecret,
+            @RequestParam(name = "agency") String agencyCode) {
+        String remote = request.getRemoteAddr();
+        String client = EmbeddedTokenIssuer.AGENCY_SYSTEM + ":" + agencyCode;
+        Optional<ResponseEntity<Map<String, Object>>> refused =
+                refuseUnlessOperator(client, null, remote, presentedSecret);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        var snapshot = partnerships.current();
+        Optional<Agency> agency = agencyId(agencyCode)
+                .flatMap(id -> snapshot.partnership().agency(id))
+                .filter(Agency::active);
+        if (agency.isEmpty()) {
+            return refuse(
+                    client,
+                    null,
+                    remote,
+                    "no-active-agency",
+                    HttpStatus.FORBIDDEN,
+                    "no active agency '" + agencyCode + "' in the partnership");
+        }
+        try {
+            transparencyLog.append(new LogEvent(
+                    EventType.TOKEN,
+                    clock.instant(),
+                    new LogEvent.Who("system", client, agency.get().id().value(), List.of()),
+                    LogEvent.What.of("issue-token", List.of()),
+                    null,
+                    LogEvent.Why.of(Purpose.ADMINISTRATION.code(), snapshot.version())));
+        } catch (LogUnavailable e) {
+            log.warn("Agency system token request refused: the transparency log is unavailable");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(Map.of(
+                            "error", "log-unavailable", "message", "the transparency log cannot record the token"));
+        }
+        EmbeddedTokenIssuer.MintedToken token =
+                issuer.mintForAgencySystem(agency.get().id());
+        requests.record(clock.instant(), client, null, remote, "issued", token.id(), token.expiresAt());
+        log.info("Agency system token {} issued to a loopback caller", token.id());
+        long lifetime = Duration.between(clock.instant(), token.expiresAt()).toSeconds();
+        return ResponseEntity.ok(Map.of("access_token", token.value(), "token_type", "Bearer", "expires_in", lifetime));
+    }
+
+    /** Refuses unless tokens are the embedded issuer's, the caller is on this machine, and holds the secret. */
+    private Optional<ResponseEntity<Map<String, Object>>> refuseUnlessOperator(
+            String username, String purposeCode, String remote, String presentedSecret) {
+        if (hub.externalIssuer()) {
+            return Optional.of(refuse(
+                    username,
+                    purposeCode,
+                    remote,
+                    "external-issuer",
+                    HttpStatus.FORBIDDEN,
+                    "tokens come from the external OpenID Connect issuer"));
+        }
+        if (!loopback(remote)) {
+            return Optional.of(refuse(
+                    username,
+                    purposeCode,
+                    remote,
+                    "not-loopback",
+                    HttpStatus.FORBIDDEN,
+                    "tokens are issued only to callers on the hub's own machine"));
+        }
+        if (presentedSecret == null
+                || !MessageDigest.isEqual(secret, presentedSecret.strip().getBytes(StandardCharsets.UTF_8))) {
+            return Optional.of(refuse(
+                    username,
+                    purposeCode,
+                    remote,
+                    "bad-secret",
+                    HttpStatus.FORBIDDEN,
+                    "the token secret is missing or wrong"));
+        }
+        return Optional.empty();
+    }
+
     private ResponseEntity<Map<String, Object>> refuse(
             String username, String purpose, String remote, String outcome, HttpStatus status, String message) {
         requests.record(clock.instant(), username, purpose, remote, outcome, null, null);
         log.warn("Token request refused: {}", outcome);
         return ResponseEntity.status(status).body(Map.of("error", outcome, "message", message));
+    }
+
+    private static Optional<AgencyId> agencyId(String code) {
+        try {
+            return Optional.of(AgencyId.of(code));
+        } catch (IllegalArgumentException | NullPointerException notAnAgencyId) {
+            return Optional.empty();
+        }
     }
 
     private static boolean loopback(String address) {

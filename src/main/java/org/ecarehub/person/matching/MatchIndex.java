@@ -128,6 +128,30 @@ public final class MatchIndex {
         return candidates;
     }
 
+    /**
+     * Scores a record against one indexed record exactly as {@link #match} would, whether or not they share a blocking
+     * key: for checking a candidate person's every record, and for showing a reviewer the evidence.
+     *
+     * @return empty when no record of that id is indexed
+     */
+    public java.util.Optional<Candidate> compare(PersonRecord record, long otherId) {
+        PreparedRecord prepared = PreparedRecord.of(record);
+        int[] levels = new int[Comparisons.FIELDS];
+        lock.readLock().lock();
+        try {
+            PreparedRecord other = records.get(otherId);
+            if (other == null) {
+                return java.util.Optional.empty();
+            }
+            setFrequencies(prepared);
+            Comparisons.compare(prepared, other, levels);
+            double probability = model.probability(model.weight(levels, prepared, other));
+            return java.util.Optional.of(new Candidate(otherId, probability, model.explain(levels, prepared, other)));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Why two indexed records score as they do, or empty when either is not indexed. */
     public java.util.Optional<MatchExplanation> explain(long first, long second) {
         int[] levels = new int[Comparisons.FIELDS];

@@ -131,4 +131,13 @@ class ExternalIssuerIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("external-issuer");
     }
+
+    @Test
+    void refusesToMintAgencySystemTokensItself() {
+        var response = hub.postForm(
+                client, "/internal/token", "agency=nhs-lanarkshire", TokenEndpoint.SECRET_HEADER, hub.tokenSecret());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("external-issuer").doesNotContain("access_token");
+    }
 }

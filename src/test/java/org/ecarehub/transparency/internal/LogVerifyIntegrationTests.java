@@ -46,11 +46,19 @@ class LogVerifyIntegrationTests {
     static long base;
 
     @BeforeAll
-    static void writeALogAndStopTheHub() {
+    static void writeALogAndStopTheHub() throws java.io.IOException {
         database = TestDatabase.fresh(dataDir);
+        // Served, not a demo: the tests name leaves by index, and the demo's people would come first in the log.
+        Path partnership = dataDir.resolve("partnership.yaml");
+        try (var in = LogVerifyIntegrationTests.class.getResourceAsStream("/demo/partnership.yaml")) {
+            java.nio.file.Files.write(partnership, in.readAllBytes());
+        }
         // Sequenced by hand, ten events a head, so that the heads have known sizes.
         try (RunningHub hub = RunningHub.start(
-                "demo", dataDir, database, Map.of("ecare.demo.people", 0, "ecare.log.sequence-interval", "1h"))) {
+                "serve",
+                dataDir,
+                database,
+                Map.of("ecare.partnership-file", partnership.toString(), "ecare.log.sequence-interval", "1h"))) {
             TransparencyLog log = hub.bean(TransparencyLog.class);
             hub.bean(StoredTransparencyLog.class).sequenceNow();
             base = log.latestTreeHead().orElseThrow().treeSize();

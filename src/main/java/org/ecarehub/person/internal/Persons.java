@@ -1,0 +1,84 @@
+package org.ecarehub.person.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.ecarehub.shared.PersonId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The persons of the index, and which of them a merge in force has joined into another. */
+@Repository
+class Persons {
+
+    private final JdbcClient jdbc;
+
+    Persons(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void create(PersonId person, Instant at, String by) {
+        jdbc.sql("insert into person_person (id, created_at, created_by) values (?, ?, ?)")
+                .params(person.value(), Timestamp.from(at), by)
+                .update();
+    }
+
+    boolean exists(PersonId person) {
+        return jdbc.sql("select count(*) from person_person where id = ?")
+                        .param(person.value())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** The person this one is merged into directly, if a merge in force joined it. */
+    Optional<PersonId> mergedInto(PersonId person) {
+        return jdbc.sql("select merged_into from person_person where id = ?")
+                .param(person.value())
+                .query(String.class)
+                .optional()
+                .map(PersonId::of);
+    }
+
+    void setMergedInto(PersonId person, PersonId survivor) {
+        jdbc.sql("update person_person set merged_into = ? where id = ?")
+                .params(survivor == null ? null : survivor.value(), person.value())
+                .update();
+    }
+
+    /** The person that this one is part of now: itself, or the end of its chain of merges in force. */
+    PersonId effective(PersonId person) {
+        PersonId current = person;
+        Set<PersonId> seen = new LinkedHashSet<>();
+        while (seen.add(current)) {
+            Optional<PersonId> next = mergedInto(current);
+            if (next.isEmpty()) {
+                return current;
+            }
+            current = next.get();
+        }
+        throw new IllegalStateException("the merges of a person go round in a circle");
+    }
+
+    /** The person and every person merged into them by merges in force, directly or through another. */
+    Set<PersonId> closure(PersonId person) {
+        Set<PersonId> closure = new LinkedHashSet<>();
+        Deque<PersonId> queue = new ArrayDeque<>();
+        queue.add(person);
+        while (!queue.isEmpty()) {
+            PersonId next = queue.poll();
+            if (closure.add(next)) {
+                jdbc.sql("select id from person_person where merged_into = ?")
+                        .param(next.value())
+                        .query(String.class)
+                        .list()
+                        .forEach(id -> queue.add(PersonId.of(id)));
+            }
+        }
+        return closure;
+    }
+}
