@@ -162,15 +162,25 @@ final class LinkCommand implements Callable<Integer> {
             order[i] = i;
         }
         java.util.Arrays.sort(order, (x, y) -> BYTE_ORDER.compare(result.record(x), result.record(y)));
+        // Clusters are numbered in the order of their first record, and listed by number: a counting sort.
         Map<Integer, Integer> numbers = new HashMap<>();
-        List<String[]> rows = new ArrayList<>(order.length);
-        for (int record : order) {
-            int number = numbers.computeIfAbsent(result.clusterOf(record), cluster -> numbers.size() + 1);
-            PersonRecord person = result.record(record);
-            rows.add(new String[] {Integer.toString(number), person.agency(), person.localId()});
+        int[] numberOf = new int[order.length];
+        int[] sizes = new int[order.length + 2];
+        for (int k = 0; k < order.length; k++) {
+            int number = numbers.computeIfAbsent(result.clusterOf(order[k]), cluster -> numbers.size() + 1);
+            numberOf[k] = number;
+            sizes[number + 1]++;
         }
-        rows.sort(Comparator.comparingInt(row -> Integer.parseInt(row[0])));
-        writeAtomically(clustersOut, "cluster,agency,local_id", rows);
+        for (int number = 1; number < sizes.length; number++) {
+            sizes[number] += sizes[number - 1];
+        }
+        String[][] rows = new String[order.length][];
+        for (int k = 0; k < order.length; k++) {
+            PersonRecord person = result.record(order[k]);
+            rows[sizes[numberOf[k]]++] =
+                    new String[] {Integer.toString(numberOf[k]), person.agency(), person.localId()};
+        }
+        writeAtomically(clustersOut, "cluster,agency,local_id", java.util.Arrays.asList(rows));
     }
 
     private static final Comparator<PersonRecord> BYTE_ORDER = Comparator.<PersonRecord, String>comparing(

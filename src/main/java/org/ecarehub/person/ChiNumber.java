@@ -40,7 +40,15 @@ public record ChiNumber(String text, Validity validity) {
 
     /** Reads a CHI number as an agency recorded it; spaces and hyphens between digit groups are ignored. */
     public static ChiNumber of(String recorded) {
-        String text = Objects.requireNonNull(recorded, "recorded").replaceAll("[\\s-]", "");
+        Objects.requireNonNull(recorded, "recorded");
+        StringBuilder kept = new StringBuilder(recorded.length());
+        for (int i = 0; i < recorded.length(); i++) {
+            char c = recorded.charAt(i);
+            if (c != '-' && !Character.isWhitespace(c)) {
+                kept.append(c);
+            }
+        }
+        String text = kept.toString();
         return new ChiNumber(text, check(text));
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Addresses as agencies type them, brought to one spelling: lower case, street words unabbreviated ("Rd" is "road"),
@@ -53,20 +52,23 @@ public record Addresses(String building, String flat, String street, List<String
     /** Words that say which flat, not where: dropped once the flat is read. */
     private static final List<String> FLAT_WORDS = List.of("flat", "flt", "apartment", "apt", "unit");
 
-    private static final Pattern NUMBER = Pattern.compile("[0-9]+[a-z]?");
-    private static final Pattern SLASHED = Pattern.compile("([0-9]+[a-z]?)/([0-9]+[a-z]?)");
-    private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9/]+");
-
     /** The address in one spelling; an address with no words or numbers gives empty parts. */
     public static Addresses parse(String text) {
         if (text == null) {
             return new Addresses("", "", "", List.of());
         }
         String lower = fold(text);
-        List<String> words = new ArrayList<>();
-        for (String word : SEPARATORS.split(lower)) {
-            if (!word.isEmpty()) {
+        List<String> words = new ArrayList<>(8);
+        int start = -1;
+        for (int i = 0; i <= lower.length(); i++) {
+            char c = i < lower.length() ? lower.charAt(i) : ' ';
+            boolean wordChar = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/';
+            if (wordChar && start < 0) {
+                start = i;
+            } else if (!wordChar && start >= 0) {
+                String word = lower.substring(start, i);
                 words.add(WORDS.getOrDefault(word, word));
+                start = -1;
             }
         }
         String flat = "";
@@ -78,7 +80,7 @@ public record Addresses(String building, String flat, String street, List<String
             boolean nextIsNumber = i + 1 < words.size() && isNumberish(words.get(i + 1));
             if (FLAT_WORDS.contains(word) && i + 1 < words.size() && isNumberish(words.get(i + 1))) {
                 flat = words.get(++i);
-            } else if (SLASHED.matcher(word).matches()) {
+            } else if (isSlashed(word)) {
                 if (nextIsNumber || !building.isEmpty()) {
                     // "2/1 14 Main Street": Glasgow's floor and flat before the building number.
                     flat = word;
@@ -88,7 +90,7 @@ public record Addresses(String building, String flat, String street, List<String
                     building = word.substring(0, slash);
                     flat = word.substring(slash + 1);
                 }
-            } else if (NUMBER.matcher(word).matches() && street.isEmpty()) {
+            } else if (isNumber(word) && street.isEmpty()) {
                 if (building.isEmpty()) {
                     building = word;
                 } else if (flat.isEmpty()) {
@@ -96,28 +98,55 @@ public record Addresses(String building, String flat, String street, List<String
                     flat = building;
                     building = word;
                 }
-            } else if (!streetDone && !NUMBER.matcher(word).matches() && !word.contains("/")) {
+            } else if (!streetDone && !isNumber(word) && word.indexOf('/') < 0) {
                 street.add(word);
                 if (isStreetEnding(word)) {
                     streetDone = true;
                 }
             }
         }
-        List<String> tokens = words.stream()
-                .filter(word -> !FLAT_WORDS.contains(word))
-                .distinct()
-                .toList();
-        return new Addresses(building, flat, String.join(" ", street), tokens);
+        List<String> tokens = new ArrayList<>(words.size());
+        for (String word : words) {
+            if (!FLAT_WORDS.contains(word) && !tokens.contains(word)) {
+                tokens.add(word);
+            }
+        }
+        return new Addresses(building, flat, String.join(" ", street), List.copyOf(tokens));
     }
 
     private static String fold(String text) {
+        if (Names.isAscii(text)) {
+            return text.toLowerCase(Locale.ROOT);
+        }
         return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
                 .replaceAll("\\p{M}+", "")
                 .toLowerCase(Locale.ROOT);
     }
 
     private static boolean isNumberish(String word) {
-        return NUMBER.matcher(word).matches() || SLASHED.matcher(word).matches();
+        return isNumber(word) || isSlashed(word);
+    }
+
+    /** Digits with at most one letter after them: "14", "12a". */
+    private static boolean isNumber(String word) {
+        int digits = 0;
+        while (digits < word.length() && Character.isDigit(word.charAt(digits))) {
+            digits++;
+        }
+        if (digits == 0) {
+            return false;
+        }
+        return digits == word.length()
+                || (digits == word.length() - 1 && word.charAt(digits) >= 'a' && word.charAt(digits) <= 'z');
+    }
+
+    /** Two numbers joined by a slash: "2/1", "14/2". */
+    private static boolean isSlashed(String word) {
+        int slash = word.indexOf('/');
+        return slash > 0
+                && slash == word.lastIndexOf('/')
+                && isNumber(word.substring(0, slash))
+                && isNumber(word.substring(slash + 1));
     }
 
     private static boolean isStreetEnding(String word) {

@@ -17,10 +17,14 @@ public enum Factor {
     SEX(Field.SEX);
 
     private final List<Field> fields;
+    /** The same fields in an array, for the loop that runs for every pair compared. */
+    private final Field[] fieldArray;
+
     private final int levelCount;
 
     Factor(Field... fields) {
         this.fields = List.of(fields);
+        this.fieldArray = fields.clone();
         int count = 1;
         for (Field field : fields) {
             count *= field.levelCount();
@@ -40,7 +44,7 @@ public enum Factor {
     /** The factor's level for the fields' levels, indexed by {@link Field#ordinal()}; 0 when no field compared. */
     int level(int[] fieldLevels) {
         int level = 0;
-        for (Field field : fields) {
+        for (Field field : fieldArray) {
             level = level * field.levelCount() + fieldLevels[field.ordinal()];
         }
         return level;

@@ -24,11 +24,15 @@ public final class Names {
         if (name == null) {
             return List.of();
         }
-        String folded = Normalizer.normalize(name, Normalizer.Form.NFD);
-        folded = COMBINING_MARKS.matcher(folded).replaceAll("");
-        // A letter that does not decompose (ø, ł, æ) is spelt as Scottish records spell it.
-        folded = folded.replace("ø", "o").replace("Ø", "O").replace("ł", "l").replace("Ł", "L");
-        folded = folded.replace("æ", "ae").replace("Æ", "AE").replace("ß", "ss");
+        String folded = name;
+        if (!isAscii(name)) {
+            folded = Normalizer.normalize(name, Normalizer.Form.NFD);
+            folded = COMBINING_MARKS.matcher(folded).replaceAll("");
+            // A letter that does not decompose (ø, ł, æ) is spelt as Scottish records spell it.
+            folded =
+                    folded.replace("ø", "o").replace("Ø", "O").replace("ł", "l").replace("Ł", "L");
+            folded = folded.replace("æ", "ae").replace("Æ", "AE").replace("ß", "ss");
+        }
         folded = folded.toLowerCase(Locale.ROOT);
         // O'Neill and M'Donald keep their prefix joined to the name, as ONeill and MDonald.
         folded = APOSTROPHES.matcher(folded).replaceAll("");
@@ -52,6 +56,16 @@ public final class Names {
             parts.add(pendingPrefix);
         }
         return List.copyOf(parts);
+    }
+
+    /** Most names are plain ASCII and need no Unicode decomposition, the costliest step for a million records. */
+    static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The whole name in one spelling, its parts joined without spaces: "Anne-Marie" and "Annemarie" agree. */

@@ -1,6 +1,5 @@
 package org.ecarehub.person.matching;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -17,7 +16,18 @@ public record Postcodes(String unit, String sector, String district, String area
         if (text == null) {
             return Optional.empty();
         }
-        String compact = text.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
+        StringBuilder letters = new StringBuilder(8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                letters.append(c);
+            } else if (c >= 'a' && c <= 'z') {
+                letters.append((char) (c - 'a' + 'A'));
+            } else if (Character.isLetterOrDigit(c)) {
+                return Optional.empty();
+            }
+        }
+        String compact = letters.toString();
         var matcher = POSTCODE.matcher(compact);
         if (!matcher.matches()) {
             return Optional.empty();

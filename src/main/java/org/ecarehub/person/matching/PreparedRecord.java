@@ -37,6 +37,9 @@ public final class PreparedRecord {
 
     final Postcodes postcode;
     final Addresses address;
+    /** The address's words as sorted, distinct hashes, to count shared words without comparing strings. */
+    final int[] addressWords;
+
     final String phone;
     /** How often the given and family names occur among the records being matched, set once they are all known. */
     double givenFrequency;
@@ -70,6 +73,11 @@ public final class PreparedRecord {
                 && org.ecarehub.person.ChiNumber.of(source.chi()).valid();
         this.postcode = Postcodes.parse(source.postcode()).orElse(null);
         this.address = Addresses.parse(source.address());
+        this.addressWords = address.tokens().stream()
+                .mapToInt(String::hashCode)
+                .sorted()
+                .distinct()
+                .toArray();
         this.phone = phone(source.phone());
     }
 
