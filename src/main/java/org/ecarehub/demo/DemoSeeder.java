@@ -34,6 +34,8 @@ class DemoSeeder implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
 
+    private static final int SYNTHETIC_BATCH = 500;
+
     private final boolean demoMode;
     private final int people;
     private final Partnerships partnerships;
@@ -87,6 +89,7 @@ class DemoSeeder implements SmartInitializingSingleton {
                 true);
         seedStoryPeople(snapshot.version());
         if (!seededBefore) {
+            seedSyntheticPeople(snapshot.version());
             seeds.markSeeded(clock.instant(), people);
             log.info("Demo partnership seeded (configuration version {})", snapshot.version());
         }
@@ -105,6 +108,16 @@ class DemoSeeder implements SmartInitializingSingleton {
                 }
             }
         }
+    }
+
+    /** The generated people of DEMO.md's "Everyone else", once, on the first start, in batches of one import's size. */
+    private void seedSyntheticPeople(int configurationVersion) {
+        Actor demo = new Actor("hub", "ecare demo", null, List.of(), configurationVersion);
+        List<AgencyRecord> records = DemoPopulation.records(people);
+        for (int from = 0; from < records.size(); from += SYNTHETIC_BATCH) {
+            personIndex.submitAll(records.subList(from, Math.min(records.size(), from + SYNTHETIC_BATCH)), demo);
+        }
+        log.info("Demo people seeded: {} synthetic people, {} agency records", people, records.size());
     }
 
     /** Whether every record of DEMO.md's people is in the index. */

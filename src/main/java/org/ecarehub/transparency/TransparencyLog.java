@@ -17,6 +17,16 @@ public interface TransparencyLog {
      */
     Appended append(LogEvent event);
 
+    /**
+     * Records the events together: all are committed to the database before this returns, in as few commits as the
+     * log's batching allows, so a bulk change waits for one commit instead of one for each event.
+     *
+     * @throws LogUnavailable when any event could not be committed; the caller must then refuse the change
+     */
+    default List<Appended> appendAll(List<LogEvent> events) {
+        return events.stream().map(this::append).toList();
+    }
+
     /** The newest signed tree head, if any leaf has been sequenced. */
     Optional<SignedTreeHead> latestTreeHead();
 

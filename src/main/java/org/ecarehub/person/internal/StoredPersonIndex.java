@@ -95,14 +95,14 @@ class StoredPersonIndex implements PersonIndex {
 
     @Override
     public List<Submission> submitAll(List<AgencyRecord> submitted, Actor actor) {
-        return writing(() -> {
+        return writing(() -> journal.batched(() -> {
             List<Submission> done = new ArrayList<>(submitted.size());
             for (AgencyRecord record : submitted) {
                 done.add(store(record, actor));
             }
             indexed.fitAfterCommit();
             return done;
-        });
+        }));
     }
 
     /** Runs a change in a transaction (or the caller's) as the index's one writer; public, as the class is proxied. */

@@ -49,15 +49,31 @@ final class Appender implements AutoCloseable {
 
     /** Appends the event and returns its id once committed. */
     long append(PendingEvent event, Duration timeout) {
+        return appendAll(List.of(event), timeout).get(0);
+    }
+
+    /** Queues the events together and returns their ids once all are committed; they share the writers' batches. */
+    List<Long> appendAll(List<PendingEvent> events, Duration timeout) {
         if (!running) {
             throw new LogUnavailable("the transparency log is shutting down", null);
         }
-        Request request = new Request(event, new CompletableFuture<>());
-        if (!queue.offer(request)) {
-            throw new LogUnavailable("the transparency log's append queue is full", null);
+        List<Request> requests = new ArrayList<>(events.size());
+        for (PendingEvent event : events) {
+            Request request = new Request(event, new CompletableFuture<>());
+            if (!queue.offer(request)) {
+                // Those already queued still commit; the caller's change fails and its transaction rolls back.
+                throw new LogUnavailable("the transparency log's append queue is full", null);
+            }
+            requests.add(request);
         }
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            return request.committed().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            List<Long> ids = new ArrayList<>(requests.size());
+            for (Request request : requests) {
+                long left = Math.max(0, deadline - System.nanoTime());
+                ids.add(request.committed().get(left, TimeUnit.NANOSECONDS));
+            }
+            return ids;
         } catch (ExecutionException e) {
             throw new LogUnavailable("the transparency log could not commit the event", e.getCause());
         } catch (TimeoutException e) {

@@ -75,20 +75,35 @@ class StoredTransparencyLog implements TransparencyLog, SmartLifecycle {
 
     @Override
     public Appended append(LogEvent event) {
+        return new Appended(running().append(pending(event), appendTimeout));
+    }
+
+    @Override
+    public List<Appended> appendAll(List<LogEvent> events) {
+        List<PendingEvent> pending = events.stream().map(this::pending).toList();
+        return running().appendAll(pending, appendTimeout).stream()
+                .map(Appended::new)
+                .toList();
+    }
+
+    private Appender running() {
         Appender current = appender;
         if (current == null) {
             throw new LogUnavailable("the transparency log is not running", null);
         }
+        return current;
+    }
+
+    private PendingEvent pending(LogEvent event) {
         byte[] salt = new byte[LeafInputs.SALT_LENGTH];
         random.nextBytes(salt);
-        PendingEvent pending = new PendingEvent(
+        return new PendingEvent(
                 0,
                 event.time().toEpochMilli(),
                 event.type().code(),
                 event.about().map(person -> person.value()).orElse(null),
                 salt,
                 EventDocuments.pending(event));
-        return new Appended(current.append(pending, appendTimeout));
     }
 
     @Override
