@@ -134,30 +134,10 @@ public final class MatchModel {
         double lambdaNow = lambda;
         double[] counts = candidates.counts();
         int[] levels = new int[FACTORS.length];
-        double[][] othersSum = zeros();
-        double othersTotal = 0;
-        double[] otherCounts = others.counts();
-        for (int code = 0; code < otherCounts.length; code++) {
-            if (otherCounts[code] != 0) {
-                Patterns.decode(code, levels);
-                for (int f = 0; f < FACTORS.length; f++) {
-                    othersSum[f][levels[f]] += otherCounts[code];
-                }
-                othersTotal += otherCounts[code];
-            }
-        }
-        double[][] sameChiSum = zeros();
-        double sameChiTotal = 0;
-        double[] sameChiCounts = sameChi.counts();
-        for (int code = 0; code < sameChiCounts.length; code++) {
-            if (sameChiCounts[code] != 0) {
-                Patterns.decode(code, levels);
-                for (int f = 0; f < FACTORS.length; f++) {
-                    sameChiSum[f][levels[f]] += sameChiCounts[code];
-                }
-                sameChiTotal += sameChiCounts[code];
-            }
-        }
+        double[][] othersSum = levelSums(others);
+        double othersTotal = others.pairs();
+        double[][] sameChiSum = levelSums(sameChi);
+        double sameChiTotal = sameChi.pairs();
         for (int iteration = 0; iteration < iterations; iteration++) {
             double[][] mSum = zeros();
             double[][] uSum = copy(othersSum);
@@ -291,6 +271,22 @@ public final class MatchModel {
             }
         }
         return u;
+    }
+
+    /** How many pairs, of those counted, showed each level of each factor. */
+    private static double[][] levelSums(Patterns patterns) {
+        double[][] sums = zeros();
+        int[] levels = new int[FACTORS.length];
+        double[] counts = patterns.counts();
+        for (int code = 0; code < counts.length; code++) {
+            if (counts[code] != 0) {
+                Patterns.decode(code, levels);
+                for (int f = 0; f < FACTORS.length; f++) {
+                    sums[f][levels[f]] += counts[code];
+                }
+            }
+        }
+        return sums;
     }
 
     /** Each factor's level probabilities from the expected counts, with the prior as a few pseudo-pairs. */
