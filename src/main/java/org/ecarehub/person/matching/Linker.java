@@ -99,6 +99,7 @@ public final class Linker {
         private final long[][] entries;
         private final int[][] blockStarts;
         private long oversizedBlocks;
+        private long candidatePairs = -1;
         private double givenCollision;
         private double familyCollision;
 
@@ -209,11 +210,12 @@ public final class Linker {
             }
         }
 
-        /** How many pairs the rules bring together, each counted once. */
+        /** How many pairs the rules bring together, each counted once; counted on the first call only. */
         private long countPairs() {
-            AtomicLong pairs = new AtomicLong();
-            forEachPair(() -> (i, j) -> pairs.incrementAndGet(), "counting", 0);
-            return pairs.get();
+            if (candidatePairs < 0) {
+                candidatePairs = forEachPair(() -> (i, j) -> {}, "counting", 0);
+            }
+            return candidatePairs;
         }
 
         /** Counts the candidate pairs' patterns, those of pairs sharing one valid CHI apart. */
@@ -310,8 +312,11 @@ public final class Linker {
             return result.build(clusters.clusterOfEachRecord());
         }
 
-        /** Calls a visitor, one per task, for every candidate pair, each pair once, across the pool's threads. */
-        private void forEachPair(java.util.function.Supplier<PairVisitor> visitors, String stage, long total) {
+        /**
+         * Calls a visitor, one per task, for every candidate pair, each pair once, across the pool's threads; returns
+         * how many pairs it visited.
+         */
+        private long forEachPair(java.util.function.Supplier<PairVisitor> visitors, String stage, long total) {
             progress.advanced(stage, 0, total);
             AtomicLong done = new AtomicLong();
             for (int rule = 0; rule < entries.length; rule++) {
@@ -344,6 +349,7 @@ public final class Linker {
                     }
                 }
             }
+            return done.get();
         }
 
         private long visitBlock(int rule, int block, PairVisitor visitor) {
