@@ -10,6 +10,8 @@ public enum LawfulBasis {
     PROTECTION_DUTY("protection-duty"),
     /** Unscheduled care: shared whatever the consent state. */
     EMERGENCY("emergency"),
+    /** A representative's verified authority in force, covering the category (POLICY.md P3). */
+    REPRESENTATIVE_AUTHORITY("representative-authority"),
     /** Audit and administration are not disclosures; no consent test. */
     NOT_A_DISCLOSURE("not-a-disclosure");
 
