@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.ecarehub.access.AccessDecision;
+import org.ecarehub.access.AgencySystemRules;
 import org.ecarehub.person.Actor;
 import org.ecarehub.person.Address;
 import org.ecarehub.person.AgencyRecord;
@@ -30,7 +32,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Imports a person file for an agency's system: reads it whole, decides every row with {@link
- * RecordWriteRules#AGENCY_SYSTEMS_WRITE_ONLY_THEIR_OWN_AGENCYS_RECORDS} and logs each decision, then submits the
+ * AgencySystemRules#decideWrite} and logs each decision, then submits the
  * allowed rows to the index, each in a transaction of its own, or, under {@code strict}, all in one.
  *
  * <p>A row is the agency's record as it is now. A row whose address or family name differs from the record's current
@@ -68,9 +70,9 @@ class PersonFileImporter implements PersonFileImports {
         List<PersonFiles.Row> allowed = new ArrayList<>();
         for (PersonFiles.Row row : read.rows()) {
             String agency = row.record().agency().strip();
-            RecordWriteRules.Decision decision =
-                    RecordWriteRules.AGENCY_SYSTEMS_WRITE_ONLY_THEIR_OWN_AGENCYS_RECORDS.decide(system, agency);
-            Optional<Stored> existing = decision.allowed() || RecordWriteRules.isAgencyId(agency)
+            AccessDecision decision =
+                    AgencySystemRules.decideWrite("system".equals(system.kind()) ? system.agency() : null, agency);
+            Optional<Stored> existing = decision.allowed() || AgencySystemRules.isAgencyId(agency)
                     ? records.find(new AgencyRecordId(AgencyId.of(agency), localId(row)))
                     : Optional.empty();
             try {
@@ -78,7 +80,7 @@ class PersonFileImporter implements PersonFileImports {
                         system,
                         existing.isPresent() ? "update" : "create",
                         decision.allowed(),
-                        decision.rule(),
+                        decision.decidingRules().get(0),
                         existing.map(Stored::person).orElse(null),
                         existing.map(stored -> List.of(Journal.record(stored.id())))
                                 .orElse(List.of()));

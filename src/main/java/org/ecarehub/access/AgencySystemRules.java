@@ -1,0 +1,50 @@
+package org.ecarehub.access;
+
+import java.util.List;
+import java.util.Set;
+import org.ecarehub.shared.AgencyId;
+
+/**
+ * POLICY.md for agency system callers acting on their own: a system creates and updates its own agency's records, no
+ * other's. (Reading other agencies' data on behalf of a staff account is decided as that account, by {@link
+ * StaffRules}.)
+ */
+public final class AgencySystemRules {
+
+    /** The rule's name, as the log and a refusal carry it. */
+    public static final String WRITES_OWN_AGENCY_RECORDS = "agency-system-writes-own-agency-records";
+
+    private AgencySystemRules() {}
+
+    /**
+     * May this caller write a record the row says is of this agency?
+     *
+     * @param systemAgency the agency whose system is calling; null when the caller is not an agency system
+     * @param recordAgency the agency as the row names it, which a garbled file may fill with anything
+     */
+    public static AccessDecision decideWrite(AgencyId systemAgency, String recordAgency) {
+        if (systemAgency == null) {
+            return refused("only an agency's own system writes its records");
+        }
+        if (systemAgency.value().equals(recordAgency)) {
+            return new AccessDecision(
+                    true, List.of(WRITES_OWN_AGENCY_RECORDS), LawfulBasis.OWN_AGENCY, Set.of(), null, null, null);
+        }
+        return refused("the system of agency " + systemAgency.value() + " may not write records of "
+                + (isAgencyId(recordAgency) ? "agency " + recordAgency : "another agency"));
+    }
+
+    /** Whether text is an agency id, and so safe to repeat in a refusal. */
+    public static boolean isAgencyId(String text) {
+        try {
+            AgencyId.of(text);
+            return true;
+        } catch (IllegalArgumentException | NullPointerException notAnAgencyId) {
+            return false;
+        }
+    }
+
+    private static AccessDecision refused(String reason) {
+        return new AccessDecision(false, List.of(WRITES_OWN_AGENCY_RECORDS), null, Set.of(), null, reason, null);
+    }
+}
