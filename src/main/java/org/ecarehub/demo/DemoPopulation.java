@@ -3,9 +3,7 @@ package org.ecarehub.demo;
 import java.util.List;
 import org.ecarehub.person.AgencyRecord;
 import org.ecarehub.person.AgencyRecordId;
-import org.ecarehub.person.ChiNumber;
 import org.ecarehub.person.Demographics;
-import org.ecarehub.person.Sex;
 import org.ecarehub.person.matching.PersonRecord;
 import org.ecarehub.person.population.SyntheticPopulation;
 import org.ecarehub.shared.AgencyId;
@@ -32,19 +30,7 @@ final class DemoPopulation {
     }
 
     private static AgencyRecord agencyRecord(PersonRecord record) {
-        org.ecarehub.person.Address address = record.address() == null && record.postcode() == null
-                ? null
-                : org.ecarehub.person.Address.current(record.address(), record.postcode());
-        Demographics demographics = new Demographics(
-                record.givenName(),
-                record.otherGivenNames(),
-                record.familyName(),
-                record.previousFamilyNames(),
-                record.dateOfBirth(),
-                record.sex() == null ? null : Sex.fromCode(record.sex()).orElse(null),
-                address == null ? List.of() : List.of(address),
-                record.phone(),
-                record.chi() == null ? null : ChiNumber.of(record.chi()));
-        return new AgencyRecord(new AgencyRecordId(AgencyId.of(record.agency()), record.localId()), demographics);
+        return new AgencyRecord(
+                new AgencyRecordId(AgencyId.of(record.agency()), record.localId()), Demographics.of(record));
     }
 }

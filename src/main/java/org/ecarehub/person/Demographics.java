@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.ecarehub.person.matching.PersonRecord;
 import org.ecarehub.shared.LogRedactor;
 
 /**
@@ -28,6 +29,26 @@ public record Demographics(
     public Demographics {
         previousFamilyNames = previousFamilyNames == null ? List.of() : List.copyOf(previousFamilyNames);
         addresses = addresses == null ? List.of() : List.copyOf(addresses);
+    }
+
+    /**
+     * An agency's record as a person file or the population generator gives it: its address, if any, is the current
+     * one, its CHI is kept as recorded with its validity, and a sex other than F, M or U is not known.
+     */
+    public static Demographics of(PersonRecord record) {
+        List<Address> addresses = record.address() == null && record.postcode() == null
+                ? List.of()
+                : List.of(Address.current(record.address(), record.postcode()));
+        return new Demographics(
+                record.givenName(),
+                record.otherGivenNames(),
+                record.familyName(),
+                record.previousFamilyNames(),
+                record.dateOfBirth(),
+                record.sex() == null ? null : Sex.fromCode(record.sex()).orElse(null),
+                addresses,
+                record.phone(),
+                record.chi() == null ? null : ChiNumber.of(record.chi()));
     }
 
     /** The address the person lives at now: the latest of those without an end date. */

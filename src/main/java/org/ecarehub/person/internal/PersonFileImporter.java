@@ -19,7 +19,6 @@ import org.ecarehub.person.PersonFileImports;
 import org.ecarehub.person.PersonFiles;
 import org.ecarehub.person.PersonFiles.Problem;
 import org.ecarehub.person.PersonIndexRefused;
-import org.ecarehub.person.Sex;
 import org.ecarehub.person.Submission;
 import org.ecarehub.person.internal.AgencyRecords.Stored;
 import org.ecarehub.person.matching.PersonRecord;
@@ -145,19 +144,7 @@ class PersonFileImporter implements PersonFileImports {
     private AgencyRecord agencyRecord(PersonFiles.Row row) {
         PersonRecord read = row.record();
         AgencyRecordId id = new AgencyRecordId(AgencyId.of(read.agency().strip()), localId(row));
-        Address address = read.address() == null && read.postcode() == null
-                ? null
-                : Address.current(read.address(), read.postcode());
-        Demographics demographics = new Demographics(
-                read.givenName(),
-                read.otherGivenNames(),
-                read.familyName(),
-                List.of(),
-                read.dateOfBirth(),
-                read.sex() == null ? null : Sex.fromCode(read.sex()).orElse(null),
-                address == null ? List.of() : List.of(address),
-                read.phone(),
-                row.chi());
+        Demographics demographics = Demographics.of(read);
         Optional<Demographics> before = index.current(id).map(version -> version.demographics());
         return new AgencyRecord(
                 id, before.map(old -> carriedOver(old, demographics)).orElse(demographics));
