@@ -1,0 +1,28 @@
+package org.ecarehub.access;
+
+import java.util.List;
+import java.util.Optional;
+import org.ecarehub.shared.PersonId;
+
+/**
+ * Finding and reading people through the access decision: what a caller may not see does not exist for them. Every
+ * person disclosed, and every refusal, is written to the transparency log before this returns; a search that
+ * discloses nobody leaves one entry without a person.
+ */
+public interface PersonDirectory {
+
+    /**
+     * The people matching the query that the requester may see (POLICY.md "Finding a person"), each with only the
+     * records the requester may see.
+     *
+     * @throws AccessRefused when the requester may not search at all (not active, or a purpose their roles may not use)
+     * @throws org.ecarehub.transparency.LogUnavailable when the log cannot record the search; nothing is returned
+     */
+    List<PersonView> search(Requester requester, PersonQuery query);
+
+    /**
+     * The person as the requester may see them; empty both when the person does not exist and when the requester may
+     * not see them, so that the two cannot be told apart.
+     */
+    Optional<PersonView> read(Requester requester, PersonId person);
+}
