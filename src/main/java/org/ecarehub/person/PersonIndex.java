@@ -31,6 +31,14 @@ public interface PersonIndex {
     /** A person and their records; a person merged into another is shown as the person they are now part of. */
     Optional<Person> person(PersonId person);
 
+    /**
+     * The people with a current record that matches, at most {@code limit} of them, as the persons they are part of
+     * now. It takes no access decision: only the access module's directory calls it, and decides who sees what.
+     *
+     * @throws IllegalArgumentException when the search names nothing
+     */
+    List<PersonId> find(PersonSearch search, int limit);
+
     /** The current version of an agency record. */
     Optional<AgencyRecordVersion> current(AgencyRecordId record);
 

@@ -19,6 +19,7 @@ import org.ecarehub.person.AgencyRecordId;
 import org.ecarehub.person.AgencyRecordVersion;
 import org.ecarehub.person.ChiNumber;
 import org.ecarehub.person.Demographics;
+import org.ecarehub.person.PersonSearch;
 import org.ecarehub.person.Sex;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
@@ -172,6 +173,65 @@ class AgencyRecords {
         return versions(
                 VERSIONS + " where r.agency = ? and r.local_id = ? order by v.version",
                 List.of(record.agency().value(), record.localId()));
+    }
+
+    /** The own persons of the records whose current version matches the search, at most {@code limit} of them. */
+    List<PersonId> personsMatching(PersonSearch search, int limit) {
+        StringBuilder sql = new StringBuilder("select distinct r.person_id from person_agency_record r"
+                + " join person_record_version v on v.record_id = r.id and v.version = r.current_version where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (search.chi() != null) {
+            sql.append(" and v.chi = ?");
+            params.add(search.chi().strip());
+        }
+        if (search.localId() != null) {
+            sql.append(" and r.agency = ? and r.local_id = ?");
+            params.add(search.localId().agency().value());
+            params.add(search.localId().localId());
+        }
+        if (search.birthDate() != null) {
+            sql.append(" and v.date_of_birth = ?");
+            params.add(search.birthDate());
+        }
+        if (search.family() != null) {
+            sql.append(" and (lower(v.family_name) like ? or exists (select 1 from person_record_previous_name n"
+                    + " where n.version_id = v.id and lower(n.family_name) like ?))");
+            params.add(prefix(search.family()));
+            params.add(prefix(search.family()));
+        }
+        if (search.given() != null) {
+            sql.append(" and (lower(v.given_name) like ? or lower(v.other_given_names) like ?)");
+            params.add(prefix(search.given()));
+            params.add(prefix(search.given()));
+        }
+        if (search.name() != null) {
+            sql.append(" and (lower(v.given_name) like ? or lower(v.other_given_names) like ?"
+                    + " or lower(v.family_name) like ? or exists (select 1 from person_record_previous_name n"
+                    + " where n.version_id = v.id and lower(n.family_name) like ?))");
+            for (int i = 0; i < 4; i++) {
+                params.add(prefix(search.name()));
+            }
+        }
+        if (search.postcode() != null) {
+            sql.append(" and exists (select 1 from person_record_address a where a.version_id = v.id"
+                    + " and a.valid_to is null and upper(replace(a.postcode, ' ', '')) = ?)");
+            params.add(search.postcode().replace(" ", "").toUpperCase(java.util.Locale.ROOT));
+        }
+        sql.append(" order by r.person_id limit ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(String.class).list().stream()
+                .map(PersonId::of)
+                .toList();
+    }
+
+    /** A LIKE pattern for text starting with the value, its own wildcards taken literally. */
+    private static String prefix(String value) {
+        String escaped = value.strip()
+                .toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
+        return escaped + "%";
     }
 
     /** The current version of every record, for loading the index. */

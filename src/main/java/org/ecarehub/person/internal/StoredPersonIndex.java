@@ -27,6 +27,7 @@ import org.ecarehub.person.Person;
 import org.ecarehub.person.PersonCreated;
 import org.ecarehub.person.PersonIndex;
 import org.ecarehub.person.PersonIndexRefused;
+import org.ecarehub.person.PersonSearch;
 import org.ecarehub.person.PersonsMerged;
 import org.ecarehub.person.PersonsUnmerged;
 import org.ecarehub.person.ReviewOpened;
@@ -357,6 +358,21 @@ class StoredPersonIndex implements PersonIndex {
         List<PersonId> merged =
                 closure.stream().filter(id -> !id.equals(effective)).toList();
         return Optional.of(new Person(effective, versions, merged));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<PersonId> find(PersonSearch search, int limit) {
+        if (search.isEmpty()) {
+            throw new IllegalArgumentException("a search for a person needs at least one detail");
+        }
+        // A person merged into another is found as the person they are part of now; records of one person may
+        // match several times, so ask for more than the limit before joining them.
+        return records.personsMatching(search, limit * 4 + 1).stream()
+                .map(persons::effective)
+                .distinct()
+                .limit(limit)
+                .toList();
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.ecarehub.person.MergeId;
 import org.ecarehub.person.PersonCreated;
 import org.ecarehub.person.PersonIndex;
 import org.ecarehub.person.PersonIndexRefused;
+import org.ecarehub.person.PersonSearch;
 import org.ecarehub.person.PersonsMerged;
 import org.ecarehub.person.PersonsUnmerged;
 import org.ecarehub.person.ReviewOpened;
@@ -624,6 +625,71 @@ class PersonIndexIntegrationTests {
                 });
             }
             return records;
+        }
+    }
+
+    @Nested
+    class Finding {
+
+        static final AgencyRecord catrionaAtNhs = record(
+                "nhs-lanarkshire",
+                "LN4001208",
+                "2307791124",
+                "Catriona",
+                "Macfarlane-Oyelaran",
+                "1979-07-23",
+                Sex.FEMALE,
+                "14 Quarry Street, Hamilton",
+                "ML3 7AR",
+                null);
+        static final AgencyRecord catrionaAtHousing = record(
+                "slc-housing",
+                "T/HM/41177",
+                null,
+                "Catriona",
+                "Macfarlane-Oyelaran",
+                "1979-07-23",
+                Sex.FEMALE,
+                "14 Quarry St, Hamilton",
+                "ML3 7AR",
+                null);
+
+        static PersonSearch search(String chi, String family, String given, String born, String postcode) {
+            return new PersonSearch(
+                    chi, null, family, given, null, born == null ? null : LocalDate.parse(born), postcode);
+        }
+
+        @Test
+        void findsAPersonByAnyDetailTheirCurrentRecordsHold() {
+            PersonId catriona = submit(catrionaAtNhs).person();
+            submit(catrionaAtHousing);
+
+            assertThat(index.find(search(null, "macfarlane-oy", null, null, null), 10))
+                    .containsExactly(catriona);
+            assertThat(index.find(search(null, null, "CATRI", "1979-07-23", "ml37ar"), 10))
+                    .containsExactly(catriona);
+            assertThat(index.find(search("2307791124", null, null, null, null), 10))
+                    .containsExactly(catriona);
+            assertThat(index.find(new PersonSearch(null, catrionaAtHousing.id(), null, null, null, null, null), 10))
+                    .containsExactly(catriona);
+        }
+
+        @Test
+        void findsNobodyWhenOneDetailDiffers() {
+            submit(catrionaAtNhs);
+
+            assertThat(index.find(search(null, "Macfarlane-Oyelaran", null, "1979-07-24", null), 10))
+                    .isEmpty();
+            assertThat(index.find(search(null, "Macfarlane%", null, null, null), 10))
+                    .as("a wildcard typed is taken literally")
+                    .isEmpty();
+        }
+
+        @Test
+        void refusesASearchThatNamesNothing() {
+            assertThatThrownBy(() -> index.find(search(null, null, null, null, null), 10))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("a search for a person needs at least one detail");
         }
     }
 
