@@ -7,8 +7,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.ecarehub.access.AccessDecision;
-import org.ecarehub.access.AgencySystemRules;
 import org.ecarehub.person.Actor;
 import org.ecarehub.person.Address;
 import org.ecarehub.person.AgencyRecord;
@@ -19,6 +17,7 @@ import org.ecarehub.person.PersonFileImports;
 import org.ecarehub.person.PersonFiles;
 import org.ecarehub.person.PersonFiles.Problem;
 import org.ecarehub.person.PersonIndexRefused;
+import org.ecarehub.person.RecordWriteDecisions;
 import org.ecarehub.person.Submission;
 import org.ecarehub.person.internal.AgencyRecords.Stored;
 import org.ecarehub.person.matching.PersonRecord;
@@ -30,8 +29,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports a person file for an agency's system: reads it whole, decides every row with {@link
- * AgencySystemRules#decideWrite} and logs each decision, then submits the
+ * Imports a person file for an agency's system: reads it whole, decides every row with the access module's {@link
+ * RecordWriteDecisions} and logs each decision, then submits the
  * allowed rows to the index, each in a transaction of its own, or, under {@code strict}, all in one.
  *
  * <p>A row is the agency's record as it is now. A row whose address or family name differs from the record's current
@@ -48,9 +47,16 @@ class PersonFileImporter implements PersonFileImports {
     private final IndexedRecords indexed;
     private final Journal journal;
     private final Clock clock;
+    private final RecordWriteDecisions writes;
 
     PersonFileImporter(
-            StoredPersonIndex index, AgencyRecords records, IndexedRecords indexed, Journal journal, Clock clock) {
+            StoredPersonIndex index,
+            AgencyRecords records,
+            IndexedRecords indexed,
+            Journal journal,
+            Clock clock,
+            RecordWriteDecisions writes) {
+        this.writes = writes;
         this.index = index;
         this.records = records;
         this.indexed = indexed;
@@ -69,17 +75,17 @@ class PersonFileImporter implements PersonFileImports {
         List<PersonFiles.Row> allowed = new ArrayList<>();
         for (PersonFiles.Row row : read.rows()) {
             String agency = row.record().agency().strip();
-            AccessDecision decision =
-                    AgencySystemRules.decideWrite("system".equals(system.kind()) ? system.agency() : null, agency);
-            Optional<Stored> existing = decision.allowed() || AgencySystemRules.isAgencyId(agency)
-                    ? records.find(new AgencyRecordId(AgencyId.of(agency), localId(row)))
+            RecordWriteDecisions.WriteDecision decision =
+                    writes.decideWrite("system".equals(system.kind()) ? system.agency() : null, agency);
+            Optional<Stored> existing = decision.recordAgency() != null
+                    ? records.find(new AgencyRecordId(decision.recordAgency(), localId(row)))
                     : Optional.empty();
             try {
                 journal.logAccess(
                         system,
                         existing.isPresent() ? "update" : "create",
                         decision.allowed(),
-                        decision.decidingRules().get(0),
+                        decision.rule(),
                         existing.map(Stored::person).orElse(null),
                         existing.map(stored -> List.of(Journal.record(stored.id())))
                                 .orElse(List.of()));
