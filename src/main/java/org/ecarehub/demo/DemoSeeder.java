@@ -103,7 +103,7 @@ class DemoSeeder implements SmartInitializingSingleton {
         Actor demo = new Actor("hub", "ecare demo", null, List.of(), configurationVersion);
         for (DemoPeople.StoryPerson person : DemoPeople.all()) {
             for (AgencyRecord record : person.records()) {
-                if (personIndex.current(record.id()).isEmpty()) {
+                if (personIndex.personOf(record.id()).isEmpty()) {
                     personIndex.submit(record, demo);
                 }
             }
