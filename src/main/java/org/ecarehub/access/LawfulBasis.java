@@ -10,6 +10,8 @@ public enum LawfulBasis {
     PROTECTION_DUTY("protection-duty"),
     /** Unscheduled care: shared whatever the consent state. */
     EMERGENCY("emergency"),
+    /** The person sees their own record (POLICY.md P2). */
+    DATA_SUBJECT("data-subject"),
     /** A representative's verified authority in force, covering the category (POLICY.md P3). */
     REPRESENTATIVE_AUTHORITY("representative-authority"),
     /** Audit and administration are not disclosures; no consent test. */
