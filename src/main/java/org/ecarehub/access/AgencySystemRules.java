@@ -14,6 +14,12 @@ public final class AgencySystemRules {
     /** The rule's name, as the log and a refusal carry it. */
     public static final String WRITES_OWN_AGENCY_RECORDS = "agency-system-writes-own-agency-records";
 
+    /** Acting on its own, a system reads what its own agency owns and nothing sealed. */
+    public static final String READS_OWN_AGENCY_RECORDS = "agency-system-reads-own-agency-records";
+
+    /** A system acts on behalf of an active staff account of its own agency only. */
+    public static final String ON_BEHALF_OF_OWN_STAFF = "agency-system-on-behalf-of-own-staff";
+
     private AgencySystemRules() {}
 
     /**
@@ -32,6 +38,47 @@ public final class AgencySystemRules {
         }
         return refused("the system of agency " + systemAgency.value() + " may not write records of "
                 + (isAgencyId(recordAgency) ? "agency " + recordAgency : "another agency"));
+    }
+
+    /**
+     * May a system, acting on its own, read an item? Only its own agency's, never a sealed one: sealed items need a
+     * member of staff holding sealed-access (rule 4), and another agency's items need a staff account to be decided as.
+     */
+    public static AccessDecision decideRead(AgencyId systemAgency, AccessItem item) {
+        if (!systemAgency.equals(item.owner())) {
+            return new AccessDecision(
+                    false,
+                    List.of(READS_OWN_AGENCY_RECORDS),
+                    null,
+                    Set.of(),
+                    null,
+                    "a system reads another agency's items only on behalf of a member of staff",
+                    "act on behalf of a staff account");
+        }
+        if (item.sensitivity() == Sensitivity.SEALED) {
+            return new AccessDecision(
+                    false,
+                    List.of(READS_OWN_AGENCY_RECORDS),
+                    null,
+                    Set.of(),
+                    null,
+                    "a sealed item is only for the owning agency's sealed-access users",
+                    null);
+        }
+        return new AccessDecision(
+                true, List.of(READS_OWN_AGENCY_RECORDS), LawfulBasis.OWN_AGENCY, Set.of(), null, null, null);
+    }
+
+    /** The refusal of a system acting for an account that is not an active member of its own agency's staff. */
+    public static AccessDecision notOwnStaff() {
+        return new AccessDecision(
+                false,
+                List.of(ON_BEHALF_OF_OWN_STAFF),
+                null,
+                Set.of(),
+                null,
+                "a system acts on behalf of an active staff account of its own agency only",
+                null);
     }
 
     /** Whether text is an agency id, and so safe to repeat in a refusal. */

@@ -39,12 +39,17 @@ public record LogEvent(EventType type, Instant time, Who who, What what, PersonI
      * @param kind {@code staff}, {@code system}, {@code person}, {@code representative} or {@code hub}
      * @param account the staff username, client id or portal account; null for the hub itself
      * @param agency the agency id, or null
+     * @param onBehalfOf the staff account an agency system acted for, or null
      */
-    public record Who(String kind, String account, String agency, List<String> roles) {
+    public record Who(String kind, String account, String agency, List<String> roles, String onBehalfOf) {
 
         public Who {
             Objects.requireNonNull(kind, "kind");
             roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+
+        public Who(String kind, String account, String agency, List<String> roles) {
+            this(kind, account, agency, roles, null);
         }
 
         public static Who staff(String account, String agency, List<String> roles) {
@@ -83,6 +88,8 @@ public record LogEvent(EventType type, Instant time, Who who, What what, PersonI
      * @param decision {@code allow} or {@code deny}, or null where no access decision was taken
      * @param rules the rules of the policy that decided it
      * @param configurationVersion the partnership configuration version in force, or 0 when none was
+     * @param flags what an allowed decision carries for review: {@code protection-override}, {@code without-consent},
+     *     {@code break-glass}
      */
     public record Why(
             String purpose,
@@ -92,10 +99,33 @@ public record LogEvent(EventType type, Instant time, Who who, What what, PersonI
             String sharingAgreement,
             String consent,
             String justification,
-            int configurationVersion) {
+            int configurationVersion,
+            List<String> flags) {
 
         public Why {
             rules = rules == null ? List.of() : List.copyOf(rules);
+            flags = flags == null ? List.of() : List.copyOf(flags);
+        }
+
+        public Why(
+                String purpose,
+                String decision,
+                List<String> rules,
+                String lawfulBasis,
+                String sharingAgreement,
+                String consent,
+                String justification,
+                int configurationVersion) {
+            this(
+                    purpose,
+                    decision,
+                    rules,
+                    lawfulBasis,
+                    sharingAgreement,
+                    consent,
+                    justification,
+                    configurationVersion,
+                    List.of());
         }
 
         public static Why of(String purpose, int configurationVersion) {

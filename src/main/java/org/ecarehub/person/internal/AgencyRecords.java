@@ -301,7 +301,8 @@ class AgencyRecords {
                             row.version,
                             demographics,
                             row.recordedAt,
-                            row.recordedBy)));
+                            row.recordedBy,
+                            Journal.record(row.recordId))));
         }
         return versions;
     }

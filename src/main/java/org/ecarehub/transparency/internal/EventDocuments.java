@@ -68,6 +68,10 @@ final class EventDocuments {
         map.put("account", who.account());
         map.put("agency", who.agency());
         map.put("roles", List.copyOf(who.roles()));
+        // Written only when present, so that events of every other kind keep the form they were published in.
+        if (who.onBehalfOf() != null) {
+            map.put("onBehalfOf", who.onBehalfOf());
+        }
         return map;
     }
 
@@ -90,6 +94,9 @@ final class EventDocuments {
         map.put("consent", why.consent());
         map.put("justification", why.justification());
         map.put("configuration", why.configurationVersion());
+        if (!why.flags().isEmpty()) {
+            map.put("flags", why.flags());
+        }
         return map;
     }
 }

@@ -1,0 +1,154 @@
+package org.ecarehub.access.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.ecarehub.access.AccessDecision;
+import org.ecarehub.access.AccessItem;
+import org.ecarehub.access.AccessRefused;
+import org.ecarehub.access.PersonDirectory;
+import org.ecarehub.access.PersonQuery;
+import org.ecarehub.access.PersonView;
+import org.ecarehub.access.Requester;
+import org.ecarehub.access.Sensitivity;
+import org.ecarehub.partnership.Action;
+import org.ecarehub.partnership.Category;
+import org.ecarehub.partnership.PartnershipSnapshot;
+import org.ecarehub.person.AgencyRecordId;
+import org.ecarehub.person.AgencyRecordVersion;
+import org.ecarehub.person.Person;
+import org.ecarehub.person.PersonIndex;
+import org.ecarehub.person.PersonSearch;
+import org.ecarehub.shared.AgencyId;
+import org.ecarehub.shared.PersonId;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finds and reads people through the decision: each agency record's demographics is an item owned by its agency, so a
+ * person is shown with the records the requester may see and not at all when they may see none. A search discloses
+ * only people the requester may see; those it does not disclose are not logged, since nothing about them left the hub
+ * and a broad search would otherwise fill the histories of people nobody looked at.
+ */
+@Service
+class Directory implements PersonDirectory {
+
+    /** The most people one search shows. */
+    static final int MAX_SHOWN = 100;
+
+    /** The most candidates one search decides on: more than are shown, since many may not be for this requester. */
+    static final int MAX_CANDIDATES = 1_000;
+
+    private final PersonIndex index;
+    private final DecisionPoint decisions;
+
+    Directory(PersonIndex index, DecisionPoint decisions) {
+        this.index = index;
+        this.decisions = decisions;
+    }
+
+    @Override
+    public List<PersonView> search(Requester requester, PersonQuery query) {
+        if (query.isEmpty()) {
+            throw new IllegalArgumentException("a search for a person needs at least one detail");
+        }
+        AccessDecision attempt = decisions.mayAttempt(requester, Action.READ, Category.DEMOGRAPHICS);
+        if (!attempt.allowed()) {
+            decisions.logWithoutPerson(requester, Action.READ, Category.DEMOGRAPHICS, attempt);
+            throw new AccessRefused(attempt);
+        }
+        List<PersonView> shown = new ArrayList<>();
+        PartnershipSnapshot snapshot = decisions.snapshot();
+        Instant now = decisions.now();
+        for (PersonId candidate : candidates(query)) {
+            if (shown.size() == MAX_SHOWN) {
+                break;
+            }
+            Optional<Person> person = index.person(candidate);
+            if (person.isEmpty()) {
+                continue;
+            }
+            List<AccessItem> items = items(person.get());
+            List<AccessDecision> decided =
+                    decisions.evaluate(snapshot.partnership(), requester, Action.READ, candidate, items, now);
+            if (decided.stream().anyMatch(AccessDecision::allowed)) {
+                decisions.record(snapshot, requester, Action.READ, candidate, items, decided, now);
+                shown.add(view(person.get(), decided));
+            }
+        }
+        if (shown.isEmpty()) {
+            decisions.logWithoutPerson(requester, Action.READ, Category.DEMOGRAPHICS, attempt);
+        }
+        return shown;
+    }
+
+    @Override
+    public Optional<PersonView> read(Requester requester, PersonId id) {
+        AccessDecision attempt = decisions.mayAttempt(requester, Action.READ, Category.DEMOGRAPHICS);
+        if (!attempt.allowed()) {
+            decisions.logWithoutPerson(requester, Action.READ, Category.DEMOGRAPHICS, attempt);
+            throw new AccessRefused(attempt);
+        }
+        Optional<Person> person = index.person(id);
+        if (person.isEmpty()) {
+            return Optional.empty();
+        }
+        List<AccessItem> items = items(person.get());
+        List<AccessDecision> decided =
+                decisions.decide(requester, Action.READ, person.get().id(), items);
+        return decided.stream().anyMatch(AccessDecision::allowed)
+                ? Optional.of(view(person.get(), decided))
+                : Optional.empty();
+    }
+
+    private List<PersonId> candidates(PersonQuery query) {
+        if (query.personId() != null) {
+            PersonId id;
+            try {
+                id = PersonId.of(query.personId());
+            } catch (IllegalArgumentException notAnId) {
+                return List.of();
+            }
+            return index.person(id).map(person -> List.of(person.id())).orElse(List.of());
+        }
+        AgencyRecordId localId = null;
+        String chi = null;
+        if (query.identifier() != null) {
+            if (query.identifierAgency() == null) {
+                chi = query.identifier();
+            } else {
+                try {
+                    localId = new AgencyRecordId(AgencyId.of(query.identifierAgency()), query.identifier());
+                } catch (IllegalArgumentException notAnId) {
+                    return List.of();
+                }
+            }
+        }
+        return index.find(
+                new PersonSearch(
+                        chi, localId, query.family(), query.given(), query.name(), query.birthDate(), query.postcode()),
+                MAX_CANDIDATES);
+    }
+
+    /** Each agency record's demographics, an item owned by its agency. */
+    private static List<AccessItem> items(Person person) {
+        return person.records().stream()
+                .map(version -> new AccessItem(
+                        version.reference(),
+                        Category.DEMOGRAPHICS,
+                        Sensitivity.NORMAL,
+                        version.record().agency()))
+                .toList();
+    }
+
+    private static PersonView view(Person person, List<AccessDecision> decided) {
+        List<PersonView.Shown> shown = new ArrayList<>();
+        for (int i = 0; i < decided.size(); i++) {
+            if (decided.get(i).allowed()) {
+                AgencyRecordVersion version = person.records().get(i);
+                shown.add(new PersonView.Shown(version.record(), version.demographics()));
+            }
+        }
+        return new PersonView(person.id(), shown);
+    }
+}
