@@ -55,14 +55,17 @@ final class Codes {
         return categories.stream().sorted().map(Category::code).toList();
     }
 
-    /** The three columns that say who acted: reference, agency and roles. */
+    /** The four columns that say who acted: reference, agency, roles and configuration version. */
     static Object[] actor(Actor actor) {
         return new Object[] {
-            actor.reference(), actor.agency() == null ? null : actor.agency().value(), String.join(",", actor.roles())
+            actor.reference(),
+            actor.agency() == null ? null : actor.agency().value(),
+            String.join(",", actor.roles()),
+            actor.configurationVersion()
         };
     }
 
-    /** Reads who acted from the columns {@code prefix}, {@code prefix_agency} and {@code prefix_roles}. */
+    /** Reads who acted from the columns {@code prefix}, {@code prefix_agency}, {@code _roles} and {@code _version}. */
     static Actor actor(ResultSet row, String prefix) throws SQLException {
         String reference = row.getString(prefix);
         String agency = row.getString(prefix + "_agency");
@@ -73,7 +76,7 @@ final class Codes {
                 reference.substring(colon + 1),
                 agency == null ? null : AgencyId.of(agency),
                 roles == null || roles.isEmpty() ? List.of() : List.of(roles.split(",")),
-                0);
+                row.getInt(prefix + "_version"));
     }
 
     static Timestamp timestamp(Instant instant) {

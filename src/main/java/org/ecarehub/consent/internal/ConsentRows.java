@@ -33,9 +33,9 @@ class ConsentRows {
         KeyHolder key = new GeneratedKeyHolder();
         Object[] actor = Codes.actor(by);
         jdbc.sql("insert into consent_consent (person_id, purpose, categories, recipients, status, recorded_by,"
-                        + " recorded_by_agency, recorded_by_roles, on_behalf_of, authority_id, evidence,"
+                        + " recorded_by_agency, recorded_by_roles, recorded_by_version, on_behalf_of, authority_id, evidence,"
                         + " document_reference, starts_on, ends_on, recorded_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         draft.person().value(),
                         draft.purpose().code(),
@@ -45,6 +45,7 @@ class ConsentRows {
                         actor[0],
                         actor[1],
                         actor[2],
+                        actor[3],
                         draft.onBehalfOf() == null
                                 ? null
                                 : draft.onBehalfOf().representative().value(),

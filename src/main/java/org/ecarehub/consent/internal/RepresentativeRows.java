@@ -36,8 +36,9 @@ class RepresentativeRows {
             PersonId person, LocalDate assessedOn, Set<DecisionArea> areas, boolean lacks, Actor by, Instant at) {
         KeyHolder key = new GeneratedKeyHolder();
         Object[] actor = Codes.actor(by);
-        jdbc.sql("insert into consent_capacity (person_id, areas, lacks_capacity, assessed_on, recorded_by,"
-                        + " recorded_by_agency, recorded_by_roles, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql(
+                        "insert into consent_capacity (person_id, areas, lacks_capacity, assessed_on, recorded_by,"
+                                + " recorded_by_agency, recorded_by_roles, recorded_by_version, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         person.value(),
                         Codes.areas(areas),
@@ -46,6 +47,7 @@ class RepresentativeRows {
                         actor[0],
                         actor[1],
                         actor[2],
+                        actor[3],
                         Codes.timestamp(at))
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
@@ -69,8 +71,8 @@ class RepresentativeRows {
         KeyHolder key = new GeneratedKeyHolder();
         Object[] actor = Codes.actor(by);
         jdbc.sql("insert into consent_authority (person_id, representative_id, kind, reference, categories,"
-                        + " starts_on, ends_on, recorded_by, recorded_by_agency, recorded_by_roles, recorded_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " starts_on, ends_on, recorded_by, recorded_by_agency, recorded_by_roles, recorded_by_version, recorded_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         draft.person().value(),
                         draft.representative().value(),
@@ -84,6 +86,7 @@ class RepresentativeRows {
                         actor[0],
                         actor[1],
                         actor[2],
+                        actor[3],
                         Codes.timestamp(at))
                 .update(key, "id");
         return new AuthorityId(key.getKeyAs(Number.class).longValue());
@@ -131,8 +134,9 @@ class RepresentativeRows {
     long insertKept(PersonId child, Set<Category> categories, LocalDate start, Actor by, Instant at) {
         KeyHolder key = new GeneratedKeyHolder();
         Object[] actor = Codes.actor(by);
-        jdbc.sql("insert into consent_kept_from_parents (child_id, categories, starts_on, recorded_by,"
-                        + " recorded_by_agency, recorded_by_roles, recorded_at) values (?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql(
+                        "insert into consent_kept_from_parents (child_id, categories, starts_on, recorded_by,"
+                                + " recorded_by_agency, recorded_by_roles, recorded_by_version, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         child.value(),
                         Codes.categories(categories),
@@ -140,6 +144,7 @@ class RepresentativeRows {
                         actor[0],
                         actor[1],
                         actor[2],
+                        actor[3],
                         Codes.timestamp(at))
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();

@@ -31,7 +31,7 @@ class StoredConsents implements Consents {
     private final RepresentativeRows representatives;
     private final PersonLoader loader;
     private final People people;
-    private final Journal journal;
+    private final ConsentJournal journal;
     private final TransactionTemplate transactions;
 
     StoredConsents(
@@ -39,7 +39,7 @@ class StoredConsents implements Consents {
             RepresentativeRows representatives,
             PersonLoader loader,
             People people,
-            Journal journal,
+            ConsentJournal journal,
             TransactionTemplate transactions) {
         this.rows = rows;
         this.representatives = representatives;

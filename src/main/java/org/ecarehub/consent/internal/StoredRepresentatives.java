@@ -33,7 +33,7 @@ class StoredRepresentatives implements Representatives {
     private final PersonLoader loader;
     private final ConsentCache cache;
     private final People people;
-    private final Journal journal;
+    private final ConsentJournal journal;
     private final TransactionTemplate transactions;
 
     StoredRepresentatives(
@@ -41,7 +41,7 @@ class StoredRepresentatives implements Representatives {
             PersonLoader loader,
             ConsentCache cache,
             People people,
-            Journal journal,
+            ConsentJournal journal,
             TransactionTemplate transactions) {
         this.rows = rows;
         this.loader = loader;
@@ -68,7 +68,7 @@ class StoredRepresentatives implements Representatives {
                     person,
                     List.of(),
                     List.of("capacity-assessment-" + id),
-                    Journal.ADMINISTRATION,
+                    ConsentJournal.ADMINISTRATION,
                     null);
             journal.changed(Set.of(person));
             journal.publish(new CapacityAssessed(id, person));
@@ -146,7 +146,7 @@ class StoredRepresentatives implements Representatives {
                 authority.person(),
                 Codes.categoryCodes(authority.authority().categories()),
                 List.of(authority.id().toString()),
-                Journal.ADMINISTRATION,
+                ConsentJournal.ADMINISTRATION,
                 null);
         journal.changed(Set.of(authority.person(), authority.representative()));
         journal.publish(event);
@@ -182,7 +182,7 @@ class StoredRepresentatives implements Representatives {
                     child,
                     Codes.categoryCodes(categories),
                     List.of("kept-from-parents-" + id),
-                    Journal.ADMINISTRATION,
+                    ConsentJournal.ADMINISTRATION,
                     null);
             journal.changed(Set.of(child));
             journal.publish(new KeptFromParentsRecorded(id, child));
@@ -209,7 +209,7 @@ class StoredRepresentatives implements Representatives {
                     child,
                     Codes.categoryCodes(before.categories()),
                     List.of("kept-from-parents-" + request),
-                    Journal.ADMINISTRATION,
+                    ConsentJournal.ADMINISTRATION,
                     null);
             journal.changed(Set.of(child));
             journal.publish(new KeptFromParentsEnded(request, child));

@@ -35,7 +35,7 @@ class StoredWithholdings implements Withholdings {
     private final PersonLoader loader;
     private final People people;
     private final Partnerships partnerships;
-    private final Journal journal;
+    private final ConsentJournal journal;
     private final TransactionTemplate transactions;
 
     StoredWithholdings(
@@ -43,7 +43,7 @@ class StoredWithholdings implements Withholdings {
             PersonLoader loader,
             People people,
             Partnerships partnerships,
-            Journal journal,
+            ConsentJournal journal,
             TransactionTemplate transactions) {
         this.rows = rows;
         this.loader = loader;
@@ -145,7 +145,7 @@ class StoredWithholdings implements Withholdings {
                 withholding.person(),
                 List.of(),
                 List.of(withholding.id().toString(), withholding.target().code()),
-                Journal.ADMINISTRATION,
+                ConsentJournal.ADMINISTRATION,
                 null);
         journal.changed(Set.of(withholding.person()));
         journal.publish(event);

@@ -40,8 +40,8 @@ class WithholdingRows {
         KeyHolder key = new GeneratedKeyHolder();
         Object[] actor = Codes.actor(by);
         jdbc.sql("insert into consent_withholding (person_id, item_id, access_event_id, accessed_by, exemption,"
-                        + " justification, decided_by, decided_by_agency, decided_by_roles, second_person,"
-                        + " decided_at, review_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " justification, decided_by, decided_by_agency, decided_by_roles, decided_by_version, second_person,"
+                        + " decided_at, review_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         person.value(),
                         target.item(),
@@ -52,6 +52,7 @@ class WithholdingRows {
                         actor[0],
                         actor[1],
                         actor[2],
+                        actor[3],
                         secondPerson == null ? null : secondPerson.value(),
                         Codes.timestamp(at),
                         Codes.date(reviewBy))

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import org.ecarehub.person.Actor;
@@ -26,7 +27,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * reference: a practitioner may have written about the person there.
  */
 @Component
-class Journal {
+class ConsentJournal {
 
     /** Keeping consents, authorities and withholdings is administration, not the care of one person. */
     static final String ADMINISTRATION = "administration";
@@ -37,7 +38,8 @@ class Journal {
     private final ConsentCache cache;
     private final Clock clock;
 
-    Journal(TransparencyLog log, ApplicationEventPublisher events, JdbcClient jdbc, ConsentCache cache, Clock clock) {
+    ConsentJournal(
+            TransparencyLog log, ApplicationEventPublisher events, JdbcClient jdbc, ConsentCache cache, Clock clock) {
         this.log = log;
         this.events = events;
         this.jdbc = jdbc;
@@ -45,8 +47,9 @@ class Journal {
         this.clock = clock;
     }
 
+    /** Now, to the millisecond, as the log and both databases keep it, so a stored change reads back equal. */
     Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     LocalDate today() {
