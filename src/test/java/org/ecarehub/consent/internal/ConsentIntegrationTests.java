@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.ecarehub.consent.Authority;
 import org.ecarehub.consent.AuthorityDraft;
@@ -38,11 +37,6 @@ import org.ecarehub.partnership.AgencyType;
 import org.ecarehub.partnership.Category;
 import org.ecarehub.partnership.Purpose;
 import org.ecarehub.person.Actor;
-import org.ecarehub.person.AgencyRecord;
-import org.ecarehub.person.AgencyRecordId;
-import org.ecarehub.person.Demographics;
-import org.ecarehub.person.PersonIndex;
-import org.ecarehub.person.Sex;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.Username;
@@ -96,22 +90,7 @@ class ConsentIntegrationTests {
 
     /** A new person in the index, born on the day given. */
     static PersonId person(String born) {
-        String local = "CT-" + UUID.randomUUID();
-        AgencyRecord record = new AgencyRecord(
-                AgencyRecordId.of("slc-social-work", local),
-                new Demographics(
-                        "Given" + local.substring(3, 9),
-                        null,
-                        "Family" + local.substring(9, 15),
-                        List.of(),
-                        LocalDate.parse(born),
-                        Sex.FEMALE,
-                        List.of(),
-                        null,
-                        null));
-        return hub.bean(PersonIndex.class)
-                .submit(record, Actor.agencySystem(AgencyId.of("slc-social-work"), 1))
-                .person();
+        return ConsentIntegrationTestsPeople.person(hub, born);
     }
 
     static long rows(String table) {
