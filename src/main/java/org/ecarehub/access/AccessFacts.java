@@ -1,6 +1,7 @@
 package org.ecarehub.access;
 
 import java.util.Objects;
+import org.ecarehub.consent.ConsentState;
 
 /**
  * What the other modules know about the user and the person that the rules need: gathered before the decision, so

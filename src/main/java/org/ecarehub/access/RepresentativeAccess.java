@@ -3,6 +3,7 @@ package org.ecarehub.access;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Set;
+import org.ecarehub.consent.Authority;
 import org.ecarehub.partnership.Category;
 
 /**

@@ -3,6 +3,7 @@ package org.ecarehub.access;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.ecarehub.consent.Authority;
 import org.ecarehub.partnership.Category;
 
 /**

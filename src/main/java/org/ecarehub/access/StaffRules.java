@@ -3,6 +3,7 @@ package org.ecarehub.access;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.ecarehub.consent.ConsentState;
 import org.ecarehub.partnership.Action;
 import org.ecarehub.partnership.Category;
 import org.ecarehub.partnership.Partnership;

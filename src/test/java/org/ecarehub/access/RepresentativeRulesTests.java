@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Set;
-import org.ecarehub.access.Authority.Kind;
+import org.ecarehub.consent.Authority;
+import org.ecarehub.consent.Authority.Kind;
 import org.ecarehub.partnership.Category;
 import org.junit.jupiter.api.Test;
 

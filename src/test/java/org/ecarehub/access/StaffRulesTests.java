@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Set;
+import org.ecarehub.consent.ConsentState;
 import org.ecarehub.partnership.Action;
 import org.ecarehub.partnership.Category;
 import org.ecarehub.partnership.Partnership;

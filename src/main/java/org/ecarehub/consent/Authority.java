@@ -1,4 +1,4 @@
-package org.ecarehub.access;
+package org.ecarehub.consent;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -7,8 +7,8 @@ import java.util.Set;
 import org.ecarehub.partnership.Category;
 
 /**
- * An authority or nomination by which a representative acts for a person (POLICY.md P3), as the consent module will
- * hold it: what kind, which categories it names where the kind needs them, whether and by whom it was verified, and
+ * An authority or nomination by which a representative acts for a person (POLICY.md P3), as the consent module
+ * holds it: what kind, which categories it names where the kind needs them, whether and by whom it was verified, and
  * when it is in force.
  *
  * @param categories the guardianship order's categories, or the nomination's; ignored for the other kinds

@@ -1,4 +1,4 @@
-package org.ecarehub.access;
+package org.ecarehub.consent;
 
 /** The latest consent decision in force for a purpose, as rule 7 reads it; {@link #NONE} when none is recorded. */
 public enum ConsentState {

@@ -1,0 +1,6 @@
+package org.ecarehub.consent;
+
+import org.ecarehub.shared.PersonId;
+
+/** A child's request to keep categories from their parents has been ended. */
+public record KeptFromParentsEnded(long request, PersonId child) {}
