@@ -426,6 +426,26 @@ class AccessStateIntegrationTests {
         }
 
         @Test
+        void keepsTheReasonTheNoteAndTheEscalationReasonOutOfTheLog() {
+            CaldicottReview review = breakGlassReview("ot.hamilton");
+            reviews.claim(review.id(), actor(hub, "caldicott.slc"));
+            reviews.close(review.id(), "Spoke to Mrs Example's daughter; justified.", actor(hub, "caldicott.slc"));
+            CaldicottReview other = breakGlassReview("sw.airdrie");
+            reviews.escalate(other.id(), "Concerned about Mr Example's neighbour.", actor(hub, "caldicott.slc"));
+
+            List<String> logged = hub.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("select event from transparency_event")
+                    .query(String.class)
+                    .list();
+            assertThat(logged)
+                    .isNotEmpty()
+                    .noneMatch(event -> event.contains("Homecare found no answer")
+                            || event.contains("Example")
+                            || event.contains("justified"));
+            assertThat(logged).anyMatch(event -> event.contains(review.id().reference()));
+        }
+
+        @Test
         void refusesAnyoneButTheAssignedGuardianAndAClosingWithoutAClaim() {
             CaldicottReview review = breakGlassReview("dn.hamilton");
             assertThat(review.guardian()).isEqualTo(Username.of("caldicott.nhs"));
