@@ -28,13 +28,27 @@ class AccessCache {
     record Facts(List<Relationship> relationships, List<BreakGlassGrant> grants, Set<Username> workingOn) {}
 
     private final JdbcClient jdbc;
+    private final AccessSettings settings;
     private final Map<PersonId, Facts> facts = new ConcurrentHashMap<>();
 
-    AccessCache(JdbcClient jdbc) {
+    AccessCache(JdbcClient jdbc, AccessSettings settings) {
         this.jdbc = jdbc;
+        this.settings = settings;
     }
 
     Facts of(PersonId person) {
+        if (AccessChanges.changedInThisTransaction().contains(person)) {
+            return load(person);
+        }
+        Facts cached = facts.get(person);
+        if (cached != null) {
+            return cached;
+        }
+        if (facts.size() >= settings.cacheSize()) {
+            // Rarely reached (one entry per person seen since the last change to them); emptying is simpler than
+            // tracking use, and the next decisions reload what they need.
+            facts.clear();
+        }
         return facts.computeIfAbsent(person, this::load);
     }
 

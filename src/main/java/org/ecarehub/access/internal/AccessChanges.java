@@ -34,6 +34,9 @@ class AccessChanges implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AccessChanges.class);
 
+    /** The key of this transaction's changed people among the transaction's resources. */
+    private static final Object CHANGED = new Object();
+
     /** Past this many skipped numbers in one poll, tracking them is not worth it: the whole cache is dropped. */
     private static final int MAX_GAPS = 10_000;
 
@@ -64,6 +67,7 @@ class AccessChanges implements SmartLifecycle {
                 .params(person.value(), AccessRows.timestamp(clock.instant()))
                 .update();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            changedInThisTransaction().add(person);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
@@ -73,6 +77,29 @@ class AccessChanges implements SmartLifecycle {
         } else {
             cache.drop(person);
         }
+    }
+
+    /**
+     * The people this thread's transaction has changed and not yet committed. Their facts are read from the tables,
+     * never from or into the cache, so that no other thread sees a change before it commits, or after it rolls back.
+     */
+    @SuppressWarnings("unchecked")
+    static Set<PersonId> changedInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return Set.of();
+        }
+        Set<PersonId> changed = (Set<PersonId>) TransactionSynchronizationManager.getResource(CHANGED);
+        if (changed == null) {
+            changed = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(CHANGED, changed);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CHANGED);
+                }
+            });
+        }
+        return changed;
     }
 
     /** Drops the people changed on other nodes since the last poll. */

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ecarehub.access.BreakGlassGrant;
 import org.ecarehub.access.BreakGlassGrants;
@@ -52,6 +54,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Relationships, break-glass and the Caldicott review queue in a running demo hub over a real database: what is
@@ -105,6 +109,17 @@ class AccessStateIntegrationTests {
                 RelationshipDraft.of(
                         person, Holder.staff(Username.of(username)), RelationshipKind.KEY_WORKER, LocalDate.now()),
                 admin());
+    }
+
+    static <T> T onAnotherThread(ExecutorService thread, java.util.concurrent.Callable<T> task) {
+        try {
+            return thread.submit(task).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Rows of every access table and every log event, to show a refusal stored and logged nothing. */
@@ -182,6 +197,36 @@ class AccessStateIntegrationTests {
             }
             assertThat(relationships.reachableBy(Username.of("sw.blantyre"), List.of(team), DAY.plusMonths(7)))
                     .doesNotContain(person);
+        }
+
+        @Test
+        void isSeenInsideItsTransactionAtOnceAndByOthersOnlyWhenCommitted() {
+            PersonId person = person();
+            assertThat(reaches(person, "sw.hamilton", DAY)).isFalse();
+            TransactionTemplate transaction = new TransactionTemplate(hub.bean(PlatformTransactionManager.class));
+            RelationshipDraft draft = RelationshipDraft.of(
+                    person, Holder.staff(Username.of("sw.hamilton")), RelationshipKind.KEY_WORKER, DAY);
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                transaction.executeWithoutResult(status -> {
+                    relationships.start(draft, admin());
+                    assertThat(reaches(person, "sw.hamilton", DAY)).isTrue();
+                    assertThat(onAnotherThread(other, () -> reaches(person, "sw.hamilton", DAY)))
+                            .isFalse();
+                    status.setRollbackOnly();
+                });
+                assertThat(reaches(person, "sw.hamilton", DAY)).isFalse();
+
+                transaction.executeWithoutResult(status -> {
+                    relationships.start(draft, admin());
+                    assertThat(onAnotherThread(other, () -> reaches(person, "sw.hamilton", DAY)))
+                            .isFalse();
+                });
+                assertThat(onAnotherThread(other, () -> reaches(person, "sw.hamilton", DAY)))
+                        .isTrue();
+            } finally {
+                other.shutdown();
+            }
         }
 
         @Test
