@@ -23,7 +23,11 @@ public enum EventType {
     /** A token minted or refused by the embedded issuer. */
     TOKEN(7, "token"),
     /** A change to the person index: a link, merge or unmerge. */
-    PERSON_INDEX(8, "person-index");
+    PERSON_INDEX(8, "person-index"),
+    /** A relationship of a staff account or team with a person started or ended. */
+    RELATIONSHIP(9, "relationship"),
+    /** A Caldicott review task opened, claimed, closed or escalated. */
+    REVIEW(10, "review");
 
     private final int code;
     private final String name;

@@ -1,0 +1,30 @@
+package org.ecarehub.access;
+
+import java.time.Instant;
+import java.util.List;
+import org.ecarehub.partnership.Purpose;
+import org.ecarehub.shared.AgencyId;
+import org.ecarehub.shared.PersonId;
+import org.ecarehub.shared.TeamId;
+import org.ecarehub.shared.Username;
+
+/**
+ * A break-glass grant was opened. POLICY.md wants the person's key worker or lead professional told: they are named
+ * here (staff accounts and teams) so that messaging can notify them without asking back.
+ */
+public record BreakGlassOpened(
+        BreakGlassGrantId grant,
+        PersonId person,
+        Username user,
+        AgencyId agency,
+        Purpose purpose,
+        Instant expiresAt,
+        CaldicottReviewId review,
+        List<Username> keyWorkers,
+        List<TeamId> keyWorkerTeams) {
+
+    public BreakGlassOpened {
+        keyWorkers = List.copyOf(keyWorkers);
+        keyWorkerTeams = List.copyOf(keyWorkerTeams);
+    }
+}

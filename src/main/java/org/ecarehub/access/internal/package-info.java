@@ -1,0 +1,2 @@
+/** Storage of relationships, break-glass grants and Caldicott reviews, and the caches that every decision reads. */
+package org.ecarehub.access.internal;
