@@ -1,5 +1,6 @@
 package org.ecarehub.access.internal;
 
+import org.ecarehub.partnership.Purpose;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
 
@@ -10,5 +11,5 @@ interface DecisionFollowUps {
     void protectionOverride(PersonId person, AgencyId owner, String account, long eventId);
 
     /** W3: an access under a protection purpose is withheld from the person and their representatives for 30 days. */
-    void protectionAccess(PersonId person, String account, long eventId);
+    void protectionAccess(PersonId person, String account, Purpose purpose, long eventId);
 }

@@ -87,7 +87,7 @@ class DecisionJournal {
                 owners.forEach(owner -> followUps.protectionOverride(person, owner, caller.account(), eventId));
             }
             if (caller.protectionPurpose()) {
-                followUps.protectionAccess(person, caller.account(), eventId);
+                followUps.protectionAccess(person, caller.account(), caller.purpose(), eventId);
             }
         }
     }

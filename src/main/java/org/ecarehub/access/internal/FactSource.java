@@ -2,7 +2,7 @@ package org.ecarehub.access.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.ecarehub.access.ConsentState;
+import org.ecarehub.consent.ConsentState;
 import org.ecarehub.partnership.Agency;
 import org.ecarehub.partnership.Category;
 import org.ecarehub.partnership.Purpose;
