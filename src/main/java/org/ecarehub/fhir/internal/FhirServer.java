@@ -17,8 +17,6 @@ import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.UriType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -94,13 +92,11 @@ final class FhirServer extends RestfulServer {
                         "http://terminology.hl7.org/CodeSystem/restful-security-service",
                         "SMART-on-FHIR",
                         "SMART-on-FHIR")));
+                // SMART's oauth-uris extension requires an authorize endpoint, which backend services do not have; the
+                // SMART configuration document is where clients discover the token endpoint.
                 security.setDescription("Bearer tokens: staff tokens from the hub's issuer, or SMART Backend Services"
-                        + " client credentials for agency systems. Purpose of use in the X-Purpose-Of-Use header.");
-                security.getExtension().clear();
-                Extension oauth =
-                        new Extension("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris");
-                oauth.addExtension(new Extension("token", new UriType(tokens.tokenEndpoint())));
-                security.addExtension(oauth);
+                        + " client credentials for agency systems at " + tokens.tokenEndpoint() + " (discovery: "
+                        + ".well-known/smart-configuration). Purpose of use in the X-Purpose-Of-Use header.");
             }
             return statement;
         }
