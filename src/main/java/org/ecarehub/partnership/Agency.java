@@ -1,14 +1,32 @@
 package org.ecarehub.partnership;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.ecarehub.shared.AgencyId;
 
-/** A partner agency; it owns the record items it contributes. An inactive agency's staff are refused everything. */
-public record Agency(AgencyId id, String name, AgencyType type, boolean active) {
+/**
+ * A partner agency; it owns the record items it contributes. An inactive agency's staff are refused everything.
+ *
+ * @param systems the agency's own systems registered for client credentials; none for most agencies
+ */
+public record Agency(AgencyId id, String name, AgencyType type, boolean active, List<AgencySystem> systems) {
 
     public Agency {
         Objects.requireNonNull(id, "id");
         Texts.requireText(name, "name of agency " + id);
         Objects.requireNonNull(type, "type");
+        systems = systems == null ? List.of() : List.copyOf(systems);
+    }
+
+    /** An agency without registered systems, as every agency was before client credentials. */
+    public Agency(AgencyId id, String name, AgencyType type, boolean active) {
+        this(id, name, type, active, List.of());
+    }
+
+    public Optional<AgencySystem> system(String clientId) {
+        return systems.stream()
+                .filter(system -> system.clientId().equals(clientId))
+                .findFirst();
     }
 }

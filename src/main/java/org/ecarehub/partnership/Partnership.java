@@ -117,6 +117,13 @@ public final class Partnership {
         return Optional.ofNullable(agenciesById.get(id));
     }
 
+    /** The agency whose registered system has this client id; client ids are unique across the partnership. */
+    public Optional<Agency> agencyOfSystem(String clientId) {
+        return agencies.stream()
+                .filter(agency -> agency.system(clientId).isPresent())
+                .findFirst();
+    }
+
     public Optional<Team> team(TeamId id) {
         return Optional.ofNullable(teamsById.get(id));
     }
@@ -238,6 +245,12 @@ public final class Partnership {
                 require(
                         team.agency().equals(account.agency()),
                         owner + " is in team '" + teamId + "' of another agency");
+            }
+        }
+        java.util.Set<String> clientIds = new java.util.HashSet<>();
+        for (Agency agency : agencies) {
+            for (AgencySystem system : agency.systems()) {
+                require(clientIds.add(system.clientId()), "duplicate client id '" + system.clientId() + "'");
             }
         }
         for (SharingAgreement agreement : sharingAgreements) {

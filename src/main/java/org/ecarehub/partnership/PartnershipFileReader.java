@@ -55,7 +55,9 @@ final class PartnershipFileReader {
             List.of("partnership", "agencies", "teams", "roles", "staff", "sharing-agreements");
     private static final List<String> PARTNERSHIP_KEYS =
             List.of("name", "duty-officer", "caldicott-guardian", "data-protection-officer");
-    private static final List<String> AGENCY_KEYS = List.of("id", "name", "type", "active", "caldicott-guardian");
+    private static final List<String> AGENCY_KEYS =
+            List.of("id", "name", "type", "active", "caldicott-guardian", "systems");
+    private static final List<String> SYSTEM_KEYS = List.of("client-id", "public-key", "on-behalf-of-staff");
     private static final List<String> TEAM_KEYS = List.of("id", "name", "agency");
     private static final List<String> ROLE_KEYS =
             List.of("id", "name", "duties", "purposes", "permissions", "sealed-access");
@@ -135,6 +137,10 @@ final class PartnershipFileReader {
         Map<String, RoleDraft> roleIndex = index(roles, RoleDraft::id, "role id");
         Map<String, StaffDraft> staffIndex = index(staff, StaffDraft::username, "username");
         index(agreements, AgreementDraft::id, "sharing agreement id");
+        index(
+                agencies.stream().flatMap(agency -> agency.systems().stream()).toList(),
+                SystemDraft::clientId,
+                "client id");
 
         Holders holders = new Holders(staffIndex, roleIndex);
         for (AgencyDraft agency : agencies) {
@@ -200,7 +206,42 @@ final class PartnershipFileReader {
                 fields.text("name", true),
                 fields.code("type", AgencyType.values(), "agency type"),
                 fields.flag("active", true),
-                fields.item("caldicott-guardian", false));
+                fields.item("caldicott-guardian", false),
+                systems(fields));
+    }
+
+    /** The agency's systems registered for client credentials, each key read and checked where it is written. */
+    private List<SystemDraft> systems(Fields agency) {
+        Node node = agency.get("systems");
+        if (node == null || !plain(node)) {
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            report(node, "'systems' in " + agency.context() + " must be a list of systems, not " + shape(node));
+            return List.of();
+        }
+        List<SystemDraft> systems = new ArrayList<>();
+        int position = 0;
+        for (Node entry : sequence.getValue()) {
+            position++;
+            Fields fields = entry(entry, position, "system of " + agency.context(), "client-id", SYSTEM_KEYS);
+            if (fields == null) {
+                continue;
+            }
+            Item clientId = fields.id("client-id", text -> Slugs.require(text, "client id"));
+            Item pem = fields.item("public-key", true);
+            Boolean onBehalf = fields.flag("on-behalf-of-staff", false);
+            java.security.PublicKey key = null;
+            if (pem != null) {
+                try {
+                    key = AgencySystem.readPublicKey(pem.text());
+                } catch (IllegalArgumentException e) {
+                    report(pem.node(), e.getMessage() + " in " + fields.context());
+                }
+            }
+            systems.add(new SystemDraft(clientId, key, onBehalf));
+        }
+        return systems;
     }
 
     private TeamDraft team(Node node, int position) {
@@ -441,7 +482,14 @@ final class PartnershipFileReader {
                 governance.name(),
                 agencies.stream()
                         .map(agency -> new Agency(
-                                new AgencyId(agency.id().text()), agency.name(), agency.type(), agency.active()))
+                                new AgencyId(agency.id().text()),
+                                agency.name(),
+                                agency.type(),
+                                agency.active(),
+                                agency.systems().stream()
+                                        .map(system -> new AgencySystem(
+                                                system.clientId().text(), system.key(), system.onBehalfOfStaff()))
+                                        .toList()))
                         .toList(),
                 teams.stream()
                         .map(team -> new Team(
@@ -837,7 +885,16 @@ final class PartnershipFileReader {
 
     private record GovernanceDraft(String name, Item dutyOfficer, Item caldicottGuardian, Item dataProtectionOfficer) {}
 
-    private record AgencyDraft(Item id, String context, String name, AgencyType type, Boolean active, Item guardian) {}
+    private record AgencyDraft(
+            Item id,
+            String context,
+            String name,
+            AgencyType type,
+            Boolean active,
+            Item guardian,
+            List<SystemDraft> systems) {}
+
+    private record SystemDraft(Item clientId, java.security.PublicKey key, Boolean onBehalfOfStaff) {}
 
     private record TeamDraft(Item id, String context, String name, Item agency) {}
 

@@ -1,7 +1,10 @@
 package org.ecarehub.identity.internal;
 
 import org.ecarehub.partnership.Agency;
+import org.ecarehub.partnership.AgencySystem;
+import org.ecarehub.partnership.Partnership;
 import org.ecarehub.partnership.Partnerships;
+import org.ecarehub.partnership.StaffAccount;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.Username;
 import org.springframework.core.convert.converter.Converter;
@@ -30,7 +33,9 @@ class ApiTokenConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        if (!hub.externalIssuer()
+        // Only the hub's own key can sign a token whose issuer is the hub (the decoder picks the key by issuer), so
+        // the agency-system claims are trusted only then, never from an external issuer.
+        if (hub.baseUrl().equals(jwt.getClaimAsString("iss"))
                 && EmbeddedTokenIssuer.AGENCY_SYSTEM.equals(jwt.getClaimAsString(EmbeddedTokenIssuer.CALLER_CLAIM))) {
             return agencySystem(jwt);
         }
@@ -43,22 +48,33 @@ class ApiTokenConverter implements Converter<Jwt, AbstractAuthenticationToken> {
     }
 
     private AbstractAuthenticationToken agencySystem(Jwt jwt) {
-        String agency = jwt.getClaimAsString(EmbeddedTokenIssuer.AGENCY_CLAIM);
         AgencyId id;
         try {
-            id = AgencyId.of(agency);
+            id = AgencyId.of(jwt.getClaimAsString(EmbeddedTokenIssuer.AGENCY_CLAIM));
         } catch (IllegalArgumentException | NullPointerException notAnAgency) {
             throw new InvalidBearerTokenException("the token names no agency");
         }
-        boolean active = partnerships
-                .current()
-                .partnership()
+        Partnership partnership = partnerships.current().partnership();
+        Agency agency = partnership
                 .agency(id)
-                .map(Agency::active)
-                .orElse(false);
-        if (!active) {
-            throw new InvalidBearerTokenException("the token names no active agency");
+                .filter(Agency::active)
+                .orElseThrow(() -> new InvalidBearerTokenException("the token names no active agency"));
+        String clientId = jwt.getSubject();
+        if (!EmbeddedTokenIssuer.clientIdOf(id).equals(clientId)) {
+            // A client-credentials token: the system must still be registered with this agency.
+            AgencySystem system = agency.system(clientId == null ? "" : clientId)
+                    .orElseThrow(() -> new InvalidBearerTokenException("the token names no registered system"));
+            String onBehalf = jwt.getClaimAsString(EmbeddedTokenIssuer.ON_BEHALF_OF_CLAIM);
+            if (onBehalf != null) {
+                Username username = Username.parse(onBehalf)
+                        .flatMap(partnerships::activeStaff)
+                        .filter(account -> account.agency().equals(id) && system.onBehalfOfStaff())
+                        .map(StaffAccount::username)
+                        .orElseThrow(() -> new InvalidBearerTokenException(
+                                "the token acts for no active staff account the system may act for"));
+                return new AgencySystemAuthentication(id, clientId, username, jwt);
+            }
         }
-        return new AgencySystemAuthentication(id, jwt);
+        return new AgencySystemAuthentication(id, clientId, null, jwt);
     }
 }

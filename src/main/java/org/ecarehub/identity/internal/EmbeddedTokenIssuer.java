@@ -37,6 +37,10 @@ class EmbeddedTokenIssuer {
 
     static final String AGENCY_SYSTEM = "agency-system";
     static final String AGENCY_CLAIM = "agency";
+    /** The staff account an agency system acts for, in its client assertion and in the token it gets. */
+    static final String ON_BEHALF_OF_CLAIM = "ecare_on_behalf_of";
+    /** SMART Backend Services recommends access tokens of at most five minutes. */
+    static final java.time.Duration CLIENT_CREDENTIALS_LIFETIME = java.time.Duration.ofMinutes(5);
 
     private final RSAKey key;
     private final JwtEncoder encoder;
@@ -94,6 +98,27 @@ class EmbeddedTokenIssuer {
         JwtClaimsSet.Builder claims = claims(clientIdOf(agency), now)
                 .claim(CALLER_CLAIM, AGENCY_SYSTEM)
                 .claim(AGENCY_CLAIM, agency.value());
+        return sign(claims);
+    }
+
+    /**
+     * A client-credentials token for a registered agency system, issued by the hub itself (even beside an external
+     * issuer) and short-lived.
+     */
+    MintedToken mintForRegisteredSystem(AgencyId agency, String clientId, Username onBehalfOf, String scope) {
+        Instant now = clock.instant();
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+                .issuer(hub.baseUrl())
+                .subject(clientId)
+                .issuedAt(now)
+                .expiresAt(now.plus(CLIENT_CREDENTIALS_LIFETIME))
+                .claim(CALLER_CLAIM, AGENCY_SYSTEM)
+                .claim(AGENCY_CLAIM, agency.value())
+                .claim("client_id", clientId)
+                .claim("scope", scope);
+        if (onBehalfOf != null) {
+            claims.claim(ON_BEHALF_OF_CLAIM, onBehalfOf.value());
+        }
         return sign(claims);
     }
 

@@ -28,8 +28,13 @@ class HubAddress {
         return dataDir.resolve("identity").resolve(name);
     }
 
+    /** The hub's own address, which issues agency systems' client-credentials tokens even beside an external issuer. */
+    String baseUrl() {
+        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
     String issuer() {
-        return externalIssuer() ? oidcIssuer : baseUrl;
+        return externalIssuer() ? oidcIssuer : baseUrl();
     }
 
     boolean externalIssuer() {

@@ -52,15 +52,26 @@ class SecurityConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(HubAddress hub, EmbeddedTokenIssuer issuer) {
-        if (hub.externalIssuer()) {
-            // Resolved on first use, so the hub starts even while the issuer is briefly unreachable.
-            return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(hub.issuer()));
-        }
-        NimbusJwtDecoder decoder =
+        NimbusJwtDecoder own =
                 NimbusJwtDecoder.withPublicKey(issuer.publicKey()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                new JwtTimestampValidator(Duration.ofSeconds(30)), new JwtIssuerValidator(hub.issuer())));
-        return decoder;
+        own.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(Duration.ofSeconds(30)), new JwtIssuerValidator(hub.baseUrl())));
+        if (!hub.externalIssuer()) {
+            return own;
+        }
+        // Resolved on first use, so the hub starts even while the issuer is briefly unreachable.
+        JwtDecoder external = new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(hub.issuer()));
+        // Agency systems' client-credentials tokens are the hub's own even beside an external issuer: the unverified
+        // issuer only picks the key, and each decoder then checks the signature and the issuer itself.
+        return token -> hub.baseUrl().equals(unverifiedIssuer(token)) ? own.decode(token) : external.decode(token);
+    }
+
+    private static String unverifiedIssuer(String token) {
+        try {
+            return com.nimbusds.jwt.JWTParser.parse(token).getJWTClaimsSet().getIssuer();
+        } catch (java.text.ParseException e) {
+            throw new org.springframework.security.oauth2.jwt.BadJwtException("the token is not a JWT", e);
+        }
     }
 
     @Bean
@@ -91,10 +102,45 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @Order(1)
+    SecurityFilterChain fhirChain(HttpSecurity http, ApiTokenConverter converter) throws Exception {
+        // The capability statement and the SMART configuration tell an outside system how to sign in, so they need
+        // none; every other FHIR request needs a bearer token. A refusal is an OperationOutcome, as FHIR clients
+        // expect, written here as plain JSON so that no FHIR library reaches this module.
+        http.securityMatcher("/fhir/**")
+                .authorizeHttpRequests(
+                        requests -> requests.requestMatchers("/fhir/metadata", "/fhir/.well-known/smart-configuration")
+                                .permitAll()
+                                .anyRequest()
+                                .authenticated())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(SecurityConfiguration::fhirUnauthorized));
+        return http.build();
+    }
+
+    private static void fhirUnauthorized(
+            jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException refused)
+            throws java.io.IOException {
+        response.setStatus(401);
+        response.setHeader("WWW-Authenticate", "Bearer");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/fhir+json;charset=UTF-8");
+        response.getWriter()
+                .write("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
+                        + "\"code\":\"login\",\"details\":{\"coding\":[{\"system\":\"urn:ecare:error\","
+                        + "\"code\":\"unauthorized\"}],\"text\":\"a valid bearer token is needed\"}}]}");
+    }
+
+    @Bean
     @Order(2)
     SecurityFilterChain tokenEndpointChain(HttpSecurity http) throws Exception {
-        // Not a browser endpoint: the caller proves itself with the data-directory secret, checked by the endpoint.
-        http.securityMatcher("/internal/token")
+        // Not a browser endpoint: the caller proves itself with the data-directory secret, or with a signed client
+        // assertion, checked by the endpoint.
+        http.securityMatcher("/internal/token", ClientCredentialsEndpoint.PATH)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());

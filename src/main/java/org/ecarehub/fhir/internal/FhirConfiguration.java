@@ -1,0 +1,36 @@
+package org.ecarehub.fhir.internal;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.util.List;
+import org.ecarehub.access.PersonDirectory;
+import org.ecarehub.identity.AgencySystemTokens;
+import org.ecarehub.partnership.Partnerships;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Registers the FHIR server as a servlet at {@code /fhir/*}, behind identity's bearer-token filter chain. */
+@Configuration(proxyBeanMethods = false)
+class FhirConfiguration {
+
+    @Bean
+    ServletRegistrationBean<FhirServer> fhirServlet(
+            Partnerships partnerships,
+            FhirCallers callers,
+            ObjectProvider<PersonDirectory> directory,
+            AgencySystemTokens tokens) {
+        List<ca.uhn.fhir.rest.server.IResourceProvider> providers = new java.util.ArrayList<>(List.of(
+                new DirectoryProviders.Organizations(partnerships, callers),
+                new DirectoryProviders.Practitioners(partnerships, callers),
+                new DirectoryProviders.PractitionerRoles(partnerships, callers)));
+        // Patient is served only once the access module provides its directory: the capability statement must not
+        // promise a resource nobody answers for.
+        directory.ifAvailable(found -> providers.add(new Patients(found, callers)));
+        ServletRegistrationBean<FhirServer> registration =
+                new ServletRegistrationBean<>(new FhirServer(FhirContext.forR4Cached(), providers, tokens), "/fhir/*");
+        registration.setName("fhir");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+}
