@@ -170,14 +170,18 @@ public final class StaffRules {
         if (PROTECTION.contains(request.purpose()) || request.purpose() == Purpose.EMERGENCY) {
             return RuleOutcome.allow();
         }
+        // Refused or withdrawn consent was stopped by rule 7; consent given that does not name the category is no
+        // narrower than none, so the agreement's implied consent still carries the item.
         if (request.purpose() == Purpose.DIRECT_CARE
-                && facts.consent() == ConsentState.NONE
+                && (facts.consent() == ConsentState.NONE || facts.consent() == ConsentState.GIVEN)
                 && partnership
                         .agreementsLetting(
                                 request.owner(), user.agency(), request.category(), request.purpose(), request.today())
                         .stream()
                         .anyMatch(SharingAgreement::restrictedOnImpliedConsent)) {
-            return RuleOutcome.allow(LawfulBasis.IMPLIED_CONSENT);
+            return facts.consent() == ConsentState.NONE
+                    ? RuleOutcome.allow(LawfulBasis.IMPLIED_CONSENT)
+                    : RuleOutcome.allow();
         }
         return RuleOutcome.deny(
                 "a restricted " + request.category().code() + " item needs consent naming its category",
