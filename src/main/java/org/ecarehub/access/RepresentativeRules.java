@@ -16,6 +16,9 @@ public final class RepresentativeRules {
     /** The age under which a parent's responsibilities reach a child's record. */
     static final int CHILDHOOD_ENDS = 16;
 
+    /** The name of the refusal of a portal account that holds no authority over the person at all. */
+    public static final String HOLDS_AUTHORITY = "p3-holds-authority";
+
     private RepresentativeRules() {}
 
     /** One named check of P3; {@code null} from {@link #refusal} means it passed. */

@@ -3,6 +3,7 @@ package org.ecarehub.access;
 import java.util.Objects;
 import org.ecarehub.partnership.Purpose;
 import org.ecarehub.shared.AgencyId;
+import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.Username;
 
 /** Who asks, as the access decision sees them: the adapters (FHIR, pages, command line) turn their callers into one. */
@@ -32,6 +33,20 @@ public sealed interface Requester {
             Objects.requireNonNull(agency, "agency");
             Objects.requireNonNull(clientId, "client id");
             Objects.requireNonNull(purpose, "purpose");
+        }
+    }
+
+    /**
+     * A portal account: the person themself when the record is their own (POLICY.md P2), a representative when it is
+     * someone else's (P3).
+     *
+     * @param account the portal account's name, as the log records who looked
+     * @param boundTo the person-index entry a verification step bound the account to (P1), or null while unbound
+     */
+    record Portal(String account, PersonId boundTo) implements Requester {
+
+        public Portal {
+            Objects.requireNonNull(account, "account");
         }
     }
 }

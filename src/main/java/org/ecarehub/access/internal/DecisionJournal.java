@@ -129,6 +129,15 @@ class DecisionJournal {
                         staff.purpose(),
                         staff.justification());
             }
+            if (requester instanceof Requester.Portal portal) {
+                return new Caller(
+                        new LogEvent.Who(
+                                portal.boundTo() == null ? "person" : "portal", portal.account(), null, List.of()),
+                        null,
+                        portal.account(),
+                        Purpose.SUBJECT_ACCESS,
+                        null);
+            }
             Requester.AgencySystem system = (Requester.AgencySystem) requester;
             String onBehalfOf =
                     system.onBehalfOf() == null ? null : system.onBehalfOf().value();

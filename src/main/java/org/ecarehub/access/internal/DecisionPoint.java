@@ -15,9 +15,15 @@ import org.ecarehub.access.AccessFacts;
 import org.ecarehub.access.AccessItem;
 import org.ecarehub.access.AccessPolicy;
 import org.ecarehub.access.AgencySystemRules;
+import org.ecarehub.access.PortalAccess;
+import org.ecarehub.access.PortalRules;
+import org.ecarehub.access.RepresentativeAccess;
+import org.ecarehub.access.RepresentativeRules;
 import org.ecarehub.access.Requester;
 import org.ecarehub.access.StaffAccessRequest;
 import org.ecarehub.access.StaffRules;
+import org.ecarehub.access.Withheld;
+import org.ecarehub.consent.Authority;
 import org.ecarehub.partnership.Action;
 import org.ecarehub.partnership.Agency;
 import org.ecarehub.partnership.Category;
@@ -69,6 +75,17 @@ class DecisionPoint implements AccessDecisions {
         if (requester instanceof Requester.Staff staff) {
             return attemptAsStaff(partnership, staff.user(), staff.purpose(), action, category, today);
         }
+        if (requester instanceof Requester.Portal portal) {
+            // A portal account never searches the index; it reads the records it is bound to or acts for.
+            return new AccessDecision(
+                    false,
+                    List.of(PortalRules.BOUND),
+                    null,
+                    java.util.Set.of(),
+                    null,
+                    "a portal account does not search for people",
+                    null);
+        }
         Requester.AgencySystem system = (Requester.AgencySystem) requester;
         if (system.onBehalfOf() == null) {
             return partnership.agency(system.agency()).map(Agency::active).orElse(false)
@@ -119,6 +136,9 @@ class DecisionPoint implements AccessDecisions {
                     items,
                     now,
                     today);
+        }
+        if (requester instanceof Requester.Portal portal) {
+            return asPortal(portal, person, items, today);
         }
         Requester.AgencySystem system = (Requester.AgencySystem) requester;
         if (system.onBehalfOf() != null) {
@@ -204,6 +224,59 @@ class DecisionPoint implements AccessDecisions {
                             justification,
                             today),
                     itemFacts));
+        }
+        return decisions;
+    }
+
+    private List<AccessDecision> asPortal(
+            Requester.Portal portal, PersonId person, List<AccessItem> items, LocalDate today) {
+        if (portal.boundTo() == null) {
+            return items.stream()
+                    .map(item -> PortalRules.decide(
+                            new PortalAccess(false, null, null, item.category(), item.sensitivity())))
+                    .toList();
+        }
+        FactSource.PortalFacts known = facts.portalFacts(portal.boundTo(), person, today);
+        boolean own = portal.boundTo().equals(person);
+        List<AccessDecision> decisions = new ArrayList<>(items.size());
+        for (AccessItem item : items) {
+            Withheld withheld = known.withheld().get(item.id());
+            if (own) {
+                decisions.add(PortalRules.decide(
+                        new PortalAccess(true, null, withheld, item.category(), item.sensitivity())));
+                continue;
+            }
+            AccessDecision decided = new AccessDecision(
+                    false,
+                    List.of(RepresentativeRules.HOLDS_AUTHORITY),
+                    null,
+                    java.util.Set.of(),
+                    null,
+                    "the account holds no authority over this person",
+                    null);
+            for (Authority authority : known.authorities()) {
+                AccessDecision underIt = PortalRules.decide(new PortalAccess(
+                        true,
+                        new RepresentativeAccess(
+                                authority,
+                                known.lacksWelfareCapacity(),
+                                known.age(),
+                                known.keptFromParents(),
+                                known.namedAsPosingRisk(),
+                                item.category(),
+                                item.sensitivity(),
+                                today),
+                        withheld,
+                        item.category(),
+                        item.sensitivity()));
+                if (underIt.allowed() || decided.decidingRules().contains(RepresentativeRules.HOLDS_AUTHORITY)) {
+                    decided = underIt;
+                }
+                if (underIt.allowed()) {
+                    break;
+                }
+            }
+            decisions.add(decided);
         }
         return decisions;
     }

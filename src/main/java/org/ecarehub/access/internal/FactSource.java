@@ -2,6 +2,11 @@ package org.ecarehub.access.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ecarehub.access.Withheld;
+import org.ecarehub.consent.Authority;
 import org.ecarehub.consent.ConsentState;
 import org.ecarehub.partnership.Agency;
 import org.ecarehub.partnership.Category;
@@ -20,6 +25,23 @@ interface FactSource {
 
     /** The latest consent decision in force for the person's information of this category to reach the agency. */
     ConsentFacts consent(PersonId person, Purpose purpose, Agency recipient, Category category, LocalDate day);
+
+    /** What P3 and W1 ask of a portal account and the person whose record it looks at. */
+    PortalFacts portalFacts(PersonId self, PersonId subject, LocalDate day);
+
+    /**
+     * @param authorities the authorities the account's person holds over the subject; empty when the record is their
+     *     own or they hold none
+     * @param withheld the withholdings in force on the subject's items and access events, by the item's id or {@code
+     *     access-event-N}
+     */
+    record PortalFacts(
+            List<Authority> authorities,
+            boolean lacksWelfareCapacity,
+            int age,
+            Set<Category> keptFromParents,
+            boolean namedAsPosingRisk,
+            Map<String, Withheld> withheld) {}
 
     /**
      * @param relationship the user or one of their teams has an active relationship with the person

@@ -2,15 +2,31 @@ package org.ecarehub.access.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.ecarehub.access.BreakGlassGrants;
 import org.ecarehub.access.CaldicottReviews;
 import org.ecarehub.access.Relationships;
+import org.ecarehub.access.Withheld;
+import org.ecarehub.consent.Authority;
 import org.ecarehub.consent.ConsentAnswer;
 import org.ecarehub.consent.Consents;
+import org.ecarehub.consent.DecisionArea;
+import org.ecarehub.consent.RepresentativeAuthority;
+import org.ecarehub.consent.Representatives;
+import org.ecarehub.consent.Withholding;
+import org.ecarehub.consent.WithholdingTarget;
+import org.ecarehub.consent.Withholdings;
 import org.ecarehub.partnership.Agency;
 import org.ecarehub.partnership.Category;
 import org.ecarehub.partnership.Purpose;
 import org.ecarehub.partnership.StaffAccount;
+import org.ecarehub.person.AgencyRecordVersion;
+import org.ecarehub.person.PersonIndex;
 import org.ecarehub.shared.PersonId;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +38,21 @@ class ModuleFacts implements FactSource {
     private final BreakGlassGrants grants;
     private final CaldicottReviews reviews;
     private final Consents consents;
+    private final Representatives representatives;
+    private final Withholdings withholdings;
+    private final PersonIndex index;
 
-    ModuleFacts(Relationships relationships, BreakGlassGrants grants, CaldicottReviews reviews, Consents consents) {
+    ModuleFacts(
+            Relationships relationships,
+            BreakGlassGrants grants,
+            CaldicottReviews reviews,
+            Consents consents,
+            Representatives representatives,
+            Withholdings withholdings,
+            PersonIndex index) {
+        this.representatives = representatives;
+        this.withholdings = withholdings;
+        this.index = index;
         this.relationships = relationships;
         this.grants = grants;
         this.reviews = reviews;
@@ -46,5 +75,46 @@ class ModuleFacts implements FactSource {
                 answer.state(),
                 answer.namesCategory(),
                 answer.consent() == null ? null : answer.consent().toString());
+    }
+
+    @Override
+    public PortalFacts portalFacts(PersonId self, PersonId subject, LocalDate day) {
+        Map<String, Withheld> withheld = new HashMap<>();
+        for (Withholding withholding : withholdings.inForce(subject, day)) {
+            WithholdingTarget target = withholding.target();
+            withheld.put(
+                    target.isAccessEvent() ? "access-event-" + target.accessEvent() : target.item(),
+                    new Withheld(
+                            withholding.exemption().code(),
+                            withholding.exemption().showsNotice(),
+                            withholding.reviewBy()));
+        }
+        if (self.equals(subject)) {
+            return new PortalFacts(List.of(), false, -1, Set.of(), false, withheld);
+        }
+        List<Authority> authorities = representatives.heldBy(self).stream()
+                .filter(held -> held.person().equals(subject))
+                .map(RepresentativeAuthority::authority)
+                .toList();
+        return new PortalFacts(
+                authorities,
+                representatives.lacksCapacity(subject, DecisionArea.WELFARE, day),
+                age(subject, day),
+                representatives.keptFromParents(subject, day),
+                // Protection messages, which name people posing risk, come with the protection module; until then no
+                // one is named.
+                false,
+                withheld);
+    }
+
+    /** The age in whole years by the date of birth recorded last, or -1 when none is known. */
+    private int age(PersonId person, LocalDate day) {
+        return index.person(person)
+                .flatMap(found -> found.records().stream()
+                        .filter(version -> version.demographics().dateOfBirth() != null)
+                        .max(Comparator.comparing(AgencyRecordVersion::recordedAt))
+                        .map(version -> Period.between(version.demographics().dateOfBirth(), day)
+                                .getYears()))
+                .orElse(-1);
     }
 }
