@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.ecarehub.access.internal.OverdueReviewsProbe;
 import org.ecarehub.consent.Exemption;
 import org.ecarehub.consent.WithholdingDraft;
 import org.ecarehub.consent.WithholdingTarget;
@@ -260,6 +261,40 @@ class AccessDecisionsIntegrationTests {
             assertThat(decision.allowed()).isFalse();
             assertThat(decision.decidingRules()).containsExactly(PortalRules.NOT_WITHHELD);
             assertThat(decision.reason()).startsWith("withheld under third-party until its review on ");
+        }
+    }
+
+    @Nested
+    class OverdueWithholdings {
+
+        @Test
+        void sendsAnOverdueReviewToTheGuardianOnceAndKeepsTheItemWithheld() {
+            PersonId fiona = people.get("Fiona Thomson");
+            org.ecarehub.consent.Withholding withholding = hub.bean(Withholdings.class)
+                    .withhold(
+                            new WithholdingDraft(
+                                    fiona,
+                                    WithholdingTarget.item("social-work-note-90"),
+                                    Exemption.SERIOUS_HARM,
+                                    "Disclosure would be likely to cause serious harm; reviewed with the team.",
+                                    today().plusDays(1),
+                                    null),
+                            Actor.staff(Username.of("sw.hamilton"), SOCIAL_WORK, List.of("social-worker"), 1));
+            OverdueReviewsProbe probe = new OverdueReviewsProbe(hub);
+
+            assertThat(probe.openReviews(today().plusDays(2))).isGreaterThanOrEqualTo(1);
+            assertThat(probe.openReviews(today().plusDays(3))).isZero();
+
+            assertThat(hub.bean(CaldicottReviews.class).forPerson(fiona))
+                    .filteredOn(review -> review.kind() == CaldicottReview.Kind.OVERDUE_WITHHOLDING)
+                    .singleElement()
+                    .satisfies(review -> {
+                        assertThat(review.subject()).isEqualTo(withholding.id().toString());
+                        assertThat(review.guardian()).isEqualTo(Username.of("caldicott.slc"));
+                    });
+            assertThat(hub.bean(Withholdings.class).inForce(fiona, today().plusDays(3)))
+                    .extracting(held -> held.id())
+                    .contains(withholding.id());
         }
     }
 }
