@@ -297,4 +297,51 @@ class AccessDecisionsIntegrationTests {
                     .contains(withholding.id());
         }
     }
+
+    @Nested
+    class Explaining {
+
+        @Test
+        void tellsWhoCouldSeeAgnesAndWhyAsTheDecisionsWould() {
+            PersonId agnes = people.get("Agnes Thomson");
+            Explanation explanation = hub.bean(Explanations.class)
+                    .explain(staff("sw.hamilton", Purpose.DIRECT_CARE, null), agnes)
+                    .orElseThrow();
+
+            assertThat(explanation.staff())
+                    .extracting(view -> view.user().value(), Explanation.StaffView::through)
+                    .contains(
+                            org.assertj.core.groups.Tuple.tuple("sw.hamilton", "key-worker"),
+                            org.assertj.core.groups.Tuple.tuple("gp.hamilton", "care-team"),
+                            org.assertj.core.groups.Tuple.tuple("homecare.org", "team-caseload"));
+            Explanation.StaffView gp = explanation.staff().stream()
+                    .filter(view -> view.user().value().equals("gp.hamilton"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(gp.reaches())
+                    .contains(new Explanation.Reach(
+                            Category.HEALTH_DETAIL,
+                            NHS,
+                            LawfulBasis.IMPLIED_CONSENT,
+                            "nhsl-to-hamilton-mp-care",
+                            true));
+            assertThat(explanation.staff())
+                    .noneMatch(view -> view.user().value().equals("housing.ek"));
+            assertThat(explanation.representatives()).anySatisfy(view -> {
+                assertThat(view.representative()).isEqualTo(people.get("Fiona Thomson"));
+                assertThat(view.categories())
+                        .containsExactlyInAnyOrder(Category.CONTACTS, Category.CARE_PLAN, Category.SERVICE_PROVISION);
+            });
+            assertThat(explanation.emergency()).anyMatch(view -> view.agency().equals(NHS));
+        }
+
+        @Test
+        void explainsNothingToSomeoneWhoMayNotSeeWhoIsInvolved() {
+            PersonId agnes = people.get("Agnes Thomson");
+            assertThat(hub.bean(Explanations.class).explain(staff("housing.ek", Purpose.DIRECT_CARE, null), agnes))
+                    .isEmpty();
+            assertThat(hub.bean(Explanations.class).explain(portal("david.thomson", "David Thomson"), agnes))
+                    .isPresent();
+        }
+    }
 }
