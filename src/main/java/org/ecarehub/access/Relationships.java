@@ -27,6 +27,14 @@ public interface Relationships {
     Relationship start(RelationshipDraft draft, Actor by);
 
     /**
+     * Starts the relationships together, all or nothing, with their log events appended together at the end: a bulk
+     * change (a caseload taken over, the demo's people) then waits for one commit of the log, not one for each.
+     *
+     * @throws RelationshipRefused when any of them would be refused by {@link #start}; nothing is stored
+     */
+    List<Relationship> startAll(List<RelationshipDraft> drafts, Actor by);
+
+    /**
      * Ends a relationship: the day given is the last day it is active.
      *
      * @throws RelationshipRefused when there is no such relationship, it has ended already, or the day is before its

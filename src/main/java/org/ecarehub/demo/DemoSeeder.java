@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.ecarehub.identity.StaffCredentials;
 import org.ecarehub.partnership.PartnershipSnapshot;
@@ -44,6 +46,7 @@ class DemoSeeder implements SmartInitializingSingleton {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final PersonIndex personIndex;
+    private final DemoStories stories;
 
     DemoSeeder(
             @Value("${ecare.mode}") String mode,
@@ -53,7 +56,9 @@ class DemoSeeder implements SmartInitializingSingleton {
             DemoSeeds seeds,
             TransactionTemplate transactions,
             Clock clock,
-            PersonIndex personIndex) {
+            PersonIndex personIndex,
+            DemoStories stories) {
+        this.stories = stories;
         this.demoMode = "demo".equals(mode);
         this.people = people;
         this.partnerships = partnerships;
@@ -88,8 +93,13 @@ class DemoSeeder implements SmartInitializingSingleton {
                 DEMO_PASSWORD,
                 true);
         seedStoryPeople(snapshot.version());
+        LocalDate seedDay = LocalDate.ofInstant(seeds.seededAt().orElse(clock.instant()), ZoneId.of("Europe/London"));
+        if (!stories.seeded()) {
+            stories.seed(snapshot, seedDay);
+        }
         if (!seededBefore) {
-            seedSyntheticPeople(snapshot.version());
+            List<AgencyRecord> synthetic = seedSyntheticPeople(snapshot.version());
+            stories.seedSyntheticPeople(snapshot, synthetic, seedDay);
             seeds.markSeeded(clock.instant(), people);
             log.info("Demo partnership seeded (configuration version {})", snapshot.version());
         }
@@ -111,13 +121,14 @@ class DemoSeeder implements SmartInitializingSingleton {
     }
 
     /** The generated people of DEMO.md's "Everyone else", once, on the first start, in batches of one import's size. */
-    private void seedSyntheticPeople(int configurationVersion) {
+    private List<AgencyRecord> seedSyntheticPeople(int configurationVersion) {
         Actor demo = new Actor("hub", "ecare demo", null, List.of(), configurationVersion);
         List<AgencyRecord> records = DemoPopulation.records(people);
         for (int from = 0; from < records.size(); from += SYNTHETIC_BATCH) {
             personIndex.submitAll(records.subList(from, Math.min(records.size(), from + SYNTHETIC_BATCH)), demo);
         }
         log.info("Demo people seeded: {} synthetic people, {} agency records", people, records.size());
+        return records;
     }
 
     /** Whether every record of DEMO.md's people is in the index. */

@@ -25,6 +25,7 @@ class AccessJournal {
     private final TransparencyLog log;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ThreadLocal<List<LogEvent>> held = new ThreadLocal<>();
 
     AccessJournal(TransparencyLog log, ApplicationEventPublisher events, Clock clock) {
         this.log = log;
@@ -37,6 +38,27 @@ class AccessJournal {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /**
+     * Runs a bulk change with its log events held back and appended together at its end, still inside its
+     * transaction: a failed append throws and the whole change rolls back, as with one append at a time.
+     */
+    <T> T batched(java.util.function.Supplier<T> change) {
+        if (held.get() != null) {
+            return change.get();
+        }
+        List<LogEvent> events = new java.util.ArrayList<>();
+        held.set(events);
+        try {
+            T result = change.get();
+            if (!events.isEmpty()) {
+                log.appendAll(events);
+            }
+            return result;
+        } finally {
+            held.remove();
+        }
+    }
+
     void log(
             EventType type,
             String action,
@@ -46,7 +68,7 @@ class AccessJournal {
             List<String> rules,
             Actor actor,
             int configurationVersion) {
-        log.append(new LogEvent(
+        LogEvent event = new LogEvent(
                 type,
                 clock.instant(),
                 new LogEvent.Who(
@@ -56,7 +78,13 @@ class AccessJournal {
                         actor.roles()),
                 new LogEvent.What(action, List.of(), items, null),
                 person,
-                new LogEvent.Why(purpose, null, rules, null, null, null, null, configurationVersion)));
+                new LogEvent.Why(purpose, null, rules, null, null, null, null, configurationVersion));
+        List<LogEvent> events = held.get();
+        if (events != null) {
+            events.add(event);
+        } else {
+            log.append(event);
+        }
     }
 
     void publish(Object event) {

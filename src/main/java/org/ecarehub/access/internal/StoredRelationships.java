@@ -147,6 +147,13 @@ class StoredRelationships implements Relationships {
 
     @Override
     @Transactional
+    public List<Relationship> startAll(List<RelationshipDraft> drafts, Actor by) {
+        return journal.batched(
+                () -> drafts.stream().map(draft -> start(draft, by)).toList());
+    }
+
+    @Override
+    @Transactional
     public void end(RelationshipId id, LocalDate day, Actor by) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(by, "by");
