@@ -200,7 +200,7 @@ class FhirIntegrationTests {
                     .map(CapabilityStatement.CapabilityStatementRestResourceComponent::getType)
                     .toList();
             assertThat(types).contains("Organization", "Practitioner", "PractitionerRole");
-            assertThat(types).doesNotContain("Observation", "Encounter", "Consent");
+            assertThat(types).doesNotContain("Observation", "Encounter", "DocumentReference");
             var organization = statement.getRestFirstRep().getResource().stream()
                     .filter(resource -> resource.getType().equals("Organization"))
                     .findFirst()
