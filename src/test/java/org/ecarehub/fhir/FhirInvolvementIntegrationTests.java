@@ -14,8 +14,28 @@ import ca.uhn.fhir.validation.ResultSeverityEnum;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.ecarehub.consent.Authority;
+import org.ecarehub.consent.ConsentDraft;
+import org.ecarehub.consent.ConsentEvidence;
+import org.ecarehub.consent.ConsentState;
+import org.ecarehub.consent.Consents;
+import org.ecarehub.consent.OnBehalfOf;
+import org.ecarehub.consent.Recipient;
+import org.ecarehub.consent.RepresentativeAuthority;
+import org.ecarehub.consent.Representatives;
+import org.ecarehub.partnership.Category;
+import org.ecarehub.partnership.Partnerships;
+import org.ecarehub.partnership.Purpose;
+import org.ecarehub.partnership.StaffAccount;
+import org.ecarehub.person.Actor;
+import org.ecarehub.shared.AgencyId;
+import org.ecarehub.shared.PersonId;
+import org.ecarehub.shared.Username;
 import org.ecarehub.support.RunningHub;
 import org.ecarehub.support.TestDatabase;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
@@ -77,6 +97,43 @@ class FhirInvolvementIntegrationTests {
                 .returnBundle(Bundle.class)
                 .execute();
         agnes = found.getEntryFirstRep().getResource().getIdElement().getIdPart();
+        contactsAndHealthDetailForHousing = davidAgreesHousingMayKnowHerContactsAndHealthDetail();
+    }
+
+    /** The number of a second consent David gives for Agnes: her contacts and health detail, to housing. */
+    static long contactsAndHealthDetailForHousing;
+
+    static long davidAgreesHousingMayKnowHerContactsAndHealthDetail() {
+        PersonId person = PersonId.of(agnes);
+        RepresentativeAuthority attorney = hub.bean(Representatives.class).authoritiesOver(person).stream()
+                .filter(authority -> authority.authority().kind() == Authority.Kind.WELFARE_ATTORNEY)
+                .findFirst()
+                .orElseThrow();
+        StaffAccount sw = hub.bean(Partnerships.class)
+                .current()
+                .partnership()
+                .staff(Username.of("sw.hamilton"))
+                .orElseThrow();
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        return hub.bean(Consents.class)
+                .record(
+                        new ConsentDraft(
+                                person,
+                                Purpose.DIRECT_CARE,
+                                Set.of(Category.CONTACTS, Category.HEALTH_DETAIL),
+                                List.of(Recipient.agency(AgencyId.of("slc-housing"))),
+                                ConsentState.GIVEN,
+                                new OnBehalfOf(attorney.representative(), attorney.id()),
+                                ConsentEvidence.verbal(),
+                                today,
+                                null),
+                        Actor.staff(
+                                sw.username(),
+                                sw.agency(),
+                                sw.roles().stream().map(role -> role.value()).toList(),
+                                hub.bean(Partnerships.class).current().version()))
+                .id()
+                .value();
     }
 
     @AfterAll
@@ -309,14 +366,18 @@ class FhirInvolvementIntegrationTests {
     }
 
     @Nested
-    class Consents {
+    class ConsentDecisions {
 
         @Test
         void showsTheConsentDavidGaveForAgnesAsAValidActiveConsent() {
             List<Consent> consents = byPatient("sw.hamilton", Consent.class, agnes);
 
-            assertThat(consents).hasSize(1);
-            Consent consent = consents.get(0);
+            assertThat(consents).hasSize(2);
+            Consent consent = consents.stream()
+                    .filter(shown ->
+                            !shown.getIdElement().getIdPart().endsWith("." + contactsAndHealthDetailForHousing))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(consent.getStatus()).isEqualTo(Consent.ConsentState.ACTIVE);
             assertThat(consent.getScope().getCodingFirstRep().getCode()).isEqualTo("patient-privacy");
             assertThat(consent.getProvision().getType()).isEqualTo(Consent.ConsentProvisionType.PERMIT);
@@ -349,7 +410,44 @@ class FhirInvolvementIntegrationTests {
                     .allSatisfy(event -> assertThat(event.person()).isEqualTo(agnes));
             assertThat(events)
                     .flatExtracting(AccessEvent::categories)
-                    .containsExactlyInAnyOrder("assessment", "care-plan", "service-provision");
+                    .containsOnly("assessment", "care-plan", "service-provision", "contacts", "health-detail");
+            assertThat(events)
+                    .filteredOn(event -> event.categories().contains("health-detail"))
+                    .extracting(AccessEvent::decision)
+                    .containsExactly("deny");
+        }
+
+        @Test
+        void showsAConsentWithOnlyTheCategoriesTheUserMayRead() {
+            String id = agnes + "." + contactsAndHealthDetailForHousing;
+
+            List<Consent> shown = byPatient("homecare.org", Consent.class, agnes);
+            Consent read = staff("homecare.org")
+                    .read()
+                    .resource(Consent.class)
+                    .withId(id)
+                    .execute();
+
+            Consent narrowed = shown.stream()
+                    .filter(consent -> consent.getIdElement().getIdPart().equals(id))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(narrowed.getProvision().getCode())
+                    .as("homecare may read contacts but not health detail")
+                    .extracting(code -> code.getCodingFirstRep().getCode())
+                    .containsExactly("contacts");
+            assertThat(read.getProvision().getCode())
+                    .extracting(code -> code.getCodingFirstRep().getCode())
+                    .containsExactly("contacts");
+            Consent whole = staff("sw.hamilton")
+                    .read()
+                    .resource(Consent.class)
+                    .withId(id)
+                    .execute();
+            assertThat(whole.getProvision().getCode())
+                    .extracting(code -> code.getCodingFirstRep().getCode())
+                    .containsExactlyInAnyOrder("contacts", "health-detail");
+            assertValid(narrowed);
         }
 
         @Test
