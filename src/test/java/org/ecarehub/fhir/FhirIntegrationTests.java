@@ -526,6 +526,38 @@ class FhirIntegrationTests {
         }
 
         @Test
+        void grantsScopesOfCareTeamRelatedPersonAndConsentAndNoOtherType() throws Exception {
+            String assertion = assertion(
+                    "slc-carefirst",
+                    careFirstKey,
+                    base + "/oauth2/token",
+                    Instant.now().plus(Duration.ofMinutes(4)),
+                    UUID.randomUUID().toString(),
+                    Map.of("ecare_on_behalf_of", "sw.hamilton"));
+
+            HttpResponse<String> response =
+                    requestToken(assertion, "system/CareTeam.rs system/RelatedPerson.rs system/Consent.rs");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            IGenericClient client =
+                    client(json.readTree(response.body()).get("access_token").asString(), null);
+            Bundle teams = client.search()
+                    .forResource(org.hl7.fhir.r4.model.CareTeam.class)
+                    .where(new ca.uhn.fhir.rest.gclient.ReferenceClientParam("patient")
+                            .hasId("Patient/" + UUID.randomUUID()))
+                    .returnBundle(Bundle.class)
+                    .execute();
+            assertThat(teams.getTotal()).isZero();
+            assertThatThrownBy(() -> client.read()
+                            .resource(org.hl7.fhir.r4.model.Patient.class)
+                            .withId(UUID.randomUUID().toString())
+                            .execute())
+                    .isInstanceOfSatisfying(
+                            ForbiddenOperationException.class,
+                            refused -> assertThat(errorCode(refused)).isEqualTo("scope-not-granted"));
+        }
+
+        @Test
         void refusesActingOnBehalfWhenThePartnershipFileDoesNotAllowIt() throws Exception {
             String assertion = assertion(
                     "nhs-trak",
