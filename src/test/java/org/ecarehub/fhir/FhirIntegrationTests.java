@@ -200,7 +200,7 @@ class FhirIntegrationTests {
                     .map(CapabilityStatement.CapabilityStatementRestResourceComponent::getType)
                     .toList();
             assertThat(types).contains("Organization", "Practitioner", "PractitionerRole");
-            assertThat(types).doesNotContain("Observation", "Encounter", "Consent");
+            assertThat(types).doesNotContain("Observation", "Encounter", "DocumentReference");
             var organization = statement.getRestFirstRep().getResource().stream()
                     .filter(resource -> resource.getType().equals("Organization"))
                     .findFirst()
@@ -519,6 +519,38 @@ class FhirIntegrationTests {
             assertThatThrownBy(() -> client.read()
                             .resource(Practitioner.class)
                             .withId("sw.hamilton")
+                            .execute())
+                    .isInstanceOfSatisfying(
+                            ForbiddenOperationException.class,
+                            refused -> assertThat(errorCode(refused)).isEqualTo("scope-not-granted"));
+        }
+
+        @Test
+        void grantsScopesOfCareTeamRelatedPersonAndConsentAndNoOtherType() throws Exception {
+            String assertion = assertion(
+                    "slc-carefirst",
+                    careFirstKey,
+                    base + "/oauth2/token",
+                    Instant.now().plus(Duration.ofMinutes(4)),
+                    UUID.randomUUID().toString(),
+                    Map.of("ecare_on_behalf_of", "sw.hamilton"));
+
+            HttpResponse<String> response =
+                    requestToken(assertion, "system/CareTeam.rs system/RelatedPerson.rs system/Consent.rs");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            IGenericClient client =
+                    client(json.readTree(response.body()).get("access_token").asString(), null);
+            Bundle teams = client.search()
+                    .forResource(org.hl7.fhir.r4.model.CareTeam.class)
+                    .where(new ca.uhn.fhir.rest.gclient.ReferenceClientParam("patient")
+                            .hasId("Patient/" + UUID.randomUUID()))
+                    .returnBundle(Bundle.class)
+                    .execute();
+            assertThat(teams.getTotal()).isZero();
+            assertThatThrownBy(() -> client.read()
+                            .resource(org.hl7.fhir.r4.model.Patient.class)
+                            .withId(UUID.randomUUID().toString())
                             .execute())
                     .isInstanceOfSatisfying(
                             ForbiddenOperationException.class,

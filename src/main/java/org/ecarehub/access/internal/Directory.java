@@ -71,7 +71,7 @@ class Directory implements PersonDirectory {
             List<AccessItem> items = items(person.get());
             List<AccessDecision> decided =
                     decisions.evaluate(snapshot.partnership(), requester, Action.READ, candidate, items, now);
-            if (decided.stream().anyMatch(AccessDecision::allowed)) {
+            if (matchesAVisibleRecord(query, person.get(), decided)) {
                 decisions.record(snapshot, requester, Action.READ, candidate, items, decided, now);
                 shown.add(view(person.get(), decided));
             }
@@ -128,6 +128,17 @@ class Directory implements PersonDirectory {
                 new PersonSearch(
                         chi, localId, query.family(), query.given(), query.name(), query.birthDate(), query.postcode()),
                 MAX_CANDIDATES);
+    }
+
+    /** The person matched the search on a record the requester may see, not only on one they may not. */
+    private static boolean matchesAVisibleRecord(PersonQuery query, Person person, List<AccessDecision> decided) {
+        for (int i = 0; i < decided.size(); i++) {
+            AgencyRecordVersion version = person.records().get(i);
+            if (decided.get(i).allowed() && VisibleMatch.matches(query, version.record(), version.demographics())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Each agency record's demographics, an item owned by its agency. */

@@ -1,7 +1,9 @@
 package org.ecarehub.fhir.internal;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.time.Clock;
 import java.util.List;
+import org.ecarehub.access.InvolvementDirectory;
 import org.ecarehub.access.PersonDirectory;
 import org.ecarehub.identity.AgencySystemTokens;
 import org.ecarehub.partnership.Partnerships;
@@ -19,7 +21,9 @@ class FhirConfiguration {
             Partnerships partnerships,
             FhirCallers callers,
             ObjectProvider<PersonDirectory> directory,
-            AgencySystemTokens tokens) {
+            ObjectProvider<InvolvementDirectory> involvements,
+            AgencySystemTokens tokens,
+            Clock clock) {
         List<ca.uhn.fhir.rest.server.IResourceProvider> providers = new java.util.ArrayList<>(List.of(
                 new DirectoryProviders.Organizations(partnerships, callers),
                 new DirectoryProviders.Practitioners(partnerships, callers),
@@ -27,6 +31,10 @@ class FhirConfiguration {
         // Patient is served only once the access module provides its directory: the capability statement must not
         // promise a resource nobody answers for.
         directory.ifAvailable(found -> providers.add(new Patients(found, callers)));
+        involvements.ifAvailable(found -> providers.addAll(List.of(
+                new InvolvementProviders.CareTeams(found, partnerships, callers, clock),
+                new InvolvementProviders.RelatedPersons(found, callers, clock),
+                new InvolvementProviders.Consents(found, callers, clock))));
         ServletRegistrationBean<FhirServer> registration =
                 new ServletRegistrationBean<>(new FhirServer(FhirContext.forR4Cached(), providers, tokens), "/fhir/*");
         registration.setName("fhir");

@@ -55,8 +55,8 @@ class ClientCredentialsEndpoint implements AgencySystemTokens {
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(ClientCredentialsEndpoint.class);
-    private static final List<String> RESOURCE_TYPES =
-            List.of("*", "Patient", "Organization", "Practitioner", "PractitionerRole");
+    private static final List<String> RESOURCE_TYPES = List.of(
+            "*", "Patient", "Organization", "Practitioner", "PractitionerRole", "CareTeam", "RelatedPerson", "Consent");
     private static final Pattern SCOPE = Pattern.compile("system/([A-Za-z*]+)\\.(rs|r|s|read)");
 
     private final Partnerships partnerships;
@@ -267,7 +267,8 @@ class ClientCredentialsEndpoint implements AgencySystemTokens {
                         HttpStatus.BAD_REQUEST,
                         "invalid_scope",
                         "invalid-scope",
-                        "only read and search scopes of Patient, Organization, Practitioner and PractitionerRole"
+                        "only read and search scopes of Patient, Organization, Practitioner, PractitionerRole, CareTeam,"
+                                + " RelatedPerson and Consent"
                                 + " are served, such as system/*.rs"));
             }
             granted.add(requested);
