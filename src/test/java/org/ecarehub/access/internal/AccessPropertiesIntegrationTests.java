@@ -131,9 +131,10 @@ class AccessPropertiesIntegrationTests {
             World world = world(seed);
             Random random = new Random(seed ^ 0x5EA1);
             for (int n = 0; n < REQUESTS_PER_SEED; n++) {
-                Request request = random.nextInt(100) < 50
+                int roll = random.nextInt(100);
+                Request request = roll < 45
                         ? world.involvedRequest(random, Sensitivity.SEALED)
-                        : world.randomRequest(random);
+                        : roll < 60 ? world.grantRequest(random) : world.randomRequest(random);
                 List<AccessDecision> decided = request.decide();
                 for (int i = 0; i < decided.size(); i++) {
                     AccessItem item = request.items().get(i);
@@ -1052,6 +1053,25 @@ class AccessPropertiesIntegrationTests {
                             random.nextBoolean() ? JUSTIFICATION : null),
                     action,
                     involvement.person(),
+                    asked);
+        }
+
+        /** A break-glass holder asking, under the grant's purpose, for their own agency's sealed items of the person. */
+        Request grantRequest(Random random) {
+            if (grants.isEmpty()) {
+                return randomRequest(random);
+            }
+            BreakGlassGrant grant = pick(random, grants);
+            Staff user = model.account(grant.user().value());
+            List<AccessItem> asked = new ArrayList<>();
+            int count = 1 + random.nextInt(3);
+            for (int i = 0; i < count; i++) {
+                asked.add(item(pick(random, List.of(Category.values())), Sensitivity.SEALED, user.agency()));
+            }
+            return new Request(
+                    new Requester.Staff(grant.user(), grant.purpose(), JUSTIFICATION),
+                    random.nextInt(100) < 70 ? Action.READ : pick(random, List.of(Action.values())),
+                    grant.person(),
                     asked);
         }
 
