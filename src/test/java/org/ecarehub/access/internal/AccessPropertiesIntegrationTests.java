@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,6 +43,7 @@ import org.ecarehub.access.StaffRules;
 import org.ecarehub.access.internal.GeneratedPartnership.Staff;
 import org.ecarehub.consent.Authority;
 import org.ecarehub.consent.AuthorityDraft;
+import org.ecarehub.consent.AuthorityId;
 import org.ecarehub.consent.ConsentDraft;
 import org.ecarehub.consent.ConsentEvidence;
 import org.ecarehub.consent.ConsentState;
@@ -366,6 +368,12 @@ class AccessPropertiesIntegrationTests {
                 assertThat(held.authority().verified())
                         .as(at + ": verified as recorded")
                         .isEqualTo(representation.verified());
+                if (representation.kind() == Authority.Kind.WELFARE_ATTORNEY) {
+                    assertThat(world.access(representation, held, Category.DEMOGRAPHICS, Sensitivity.NORMAL)
+                                    .granterLacksWelfareCapacity())
+                            .as(at + ": capacity as assessed")
+                            .isEqualTo(representation.lacksCapacity());
+                }
                 boolean shouldAct = representation.verified() && representation.inForceToday();
                 for (Category category : Category.values()) {
                     for (Sensitivity sensitivity : Sensitivity.values()) {
@@ -620,12 +628,16 @@ class AccessPropertiesIntegrationTests {
         }
     }
 
-    /** An authority recorded for the representative properties, and what was done to it. */
+    /**
+     * An authority recorded for the representative properties, and what was done to it.
+     *
+     * @param lacksCapacity a welfare attorney's granter was assessed as lacking capacity for welfare decisions
+     */
     record Representation(
             PersonId person,
             PersonId representative,
             LocalDate born,
-            org.ecarehub.consent.AuthorityId id,
+            AuthorityId id,
             Authority.Kind kind,
             boolean verified,
             LocalDate start,
@@ -922,9 +934,12 @@ class AccessPropertiesIntegrationTests {
                 // meets an authority that acts; parental responsibilities over a child, whom they reach.
                 Authority.Kind kind = kinds[i % kinds.length];
                 boolean live = i < kinds.length;
-                PersonId person = kind == Authority.Kind.PARENTAL_RESPONSIBILITY
-                        ? newPerson(random, 1 + random.nextInt(15))
-                        : adults.get(i % adults.size());
+                // A granter of a welfare power of attorney of their own, so that no later assessment overrides theirs.
+                PersonId person = switch (kind) {
+                    case PARENTAL_RESPONSIBILITY -> newPerson(random, 1 + random.nextInt(15));
+                    case WELFARE_ATTORNEY -> newPerson(random, 40 + random.nextInt(50));
+                    default -> adults.get(i % adults.size());
+                };
                 PersonId representative = pick(
                         random,
                         adults.stream().filter(other -> !other.equals(person)).toList());
@@ -967,9 +982,7 @@ class AccessPropertiesIntegrationTests {
                         verified,
                         start,
                         lastDay,
-                        kind == Authority.Kind.WELFARE_ATTORNEY
-                                ? lacksCapacity
-                                : representatives.lacksCapacity(person, DecisionArea.WELFARE, today)));
+                        kind == Authority.Kind.WELFARE_ATTORNEY && lacksCapacity));
             }
         }
 
@@ -1159,7 +1172,7 @@ class AccessPropertiesIntegrationTests {
                     }
                 }
             }
-            java.util.Collections.shuffle(found, random);
+            Collections.shuffle(found, random);
             return found.subList(0, Math.min(limit, found.size()));
         }
 
