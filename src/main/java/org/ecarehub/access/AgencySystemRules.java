@@ -1,7 +1,9 @@
 package org.ecarehub.access;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.ecarehub.partnership.Purpose;
 import org.ecarehub.shared.AgencyId;
 
 /**
@@ -20,7 +22,43 @@ public final class AgencySystemRules {
     /** A system acts on behalf of an active staff account of its own agency only. */
     public static final String ON_BEHALF_OF_OWN_STAFF = "agency-system-on-behalf-of-own-staff";
 
+    /**
+     * What a system acting on its own may state: keeping its own agency's records is direct care or administration
+     * (decision 0015). It has no roles for rule 2 to read, so this set stands in for them.
+     */
+    public static final Set<Purpose> PURPOSES_ON_ITS_OWN =
+            Set.copyOf(EnumSet.of(Purpose.DIRECT_CARE, Purpose.ADMINISTRATION));
+
     private AgencySystemRules() {}
+
+    /**
+     * Rules 1 and 2 for a system acting on its own, before any item: its agency is an active member of the partnership,
+     * and it states one of {@link #PURPOSES_ON_ITS_OWN}. The decision point asks this before every read or write, so a
+     * purpose the adapters would refuse is refused here too.
+     */
+    public static AccessDecision attempt(boolean agencyActive, Purpose purpose) {
+        if (!agencyActive) {
+            return new AccessDecision(
+                    false,
+                    List.of(StaffRules.ACTIVE.name()),
+                    null,
+                    Set.of(),
+                    null,
+                    "the system's agency is not active in the partnership",
+                    null);
+        }
+        if (!PURPOSES_ON_ITS_OWN.contains(purpose)) {
+            return new AccessDecision(
+                    false,
+                    List.of(StaffRules.PURPOSE.name()),
+                    null,
+                    Set.of(),
+                    null,
+                    "a system acting on its own may not use the purpose " + purpose.code(),
+                    "act on behalf of a staff account whose roles allow it");
+        }
+        return new AccessDecision(true, List.of(READS_OWN_AGENCY_RECORDS), null, Set.of(), null, null, null);
+    }
 
     /**
      * May this caller write a record the row says is of this agency?

@@ -1013,7 +1013,27 @@ class PolicyScenariosTests {
                 row(
                         "a system acting for an account outside its own agency's active staff is refused",
                         decided(AgencySystemRules::notOwnStaff),
-                        deny("agency-system-on-behalf-of-own-staff")));
+                        deny("agency-system-on-behalf-of-own-staff")),
+                // Found by AccessPropertiesIntegrationTests: the decision point let a system on its own state any
+                // purpose, and a system of an inactive agency read, where only the adapters refused them.
+                row(
+                        "a system acting on its own may keep its records for administration",
+                        decided(() -> AgencySystemRules.attempt(true, ADMINISTRATION)),
+                        allow("agency-system-reads-own-agency-records", null)),
+                row(
+                        "a system acting on its own may not state the emergency purpose",
+                        decided(() -> AgencySystemRules.attempt(true, EMERGENCY)),
+                        deny("purpose")
+                                .saying("emergency")
+                                .offering("act on behalf of a staff account whose roles allow it")),
+                row(
+                        "a system acting on its own may not state child protection",
+                        decided(() -> AgencySystemRules.attempt(true, CHILD_PROTECTION)),
+                        deny("purpose").offering("act on behalf of a staff account whose roles allow it")),
+                row(
+                        "the system of an agency that has left the partnership is refused",
+                        decided(() -> AgencySystemRules.attempt(false, DIRECT_CARE)),
+                        deny("active").saying("not active")));
     }
 
     // P3 --------------------------------------------------------------------------------------------------------------

@@ -21,7 +21,6 @@ import org.ecarehub.access.RepresentativeAccess;
 import org.ecarehub.access.RepresentativeRules;
 import org.ecarehub.access.Requester;
 import org.ecarehub.access.StaffAccessRequest;
-import org.ecarehub.access.StaffRules;
 import org.ecarehub.access.Withheld;
 import org.ecarehub.consent.Authority;
 import org.ecarehub.partnership.Action;
@@ -88,23 +87,7 @@ class DecisionPoint implements AccessDecisions {
         }
         Requester.AgencySystem system = (Requester.AgencySystem) requester;
         if (system.onBehalfOf() == null) {
-            return partnership.agency(system.agency()).map(Agency::active).orElse(false)
-                    ? new AccessDecision(
-                            true,
-                            List.of(AgencySystemRules.READS_OWN_AGENCY_RECORDS),
-                            null,
-                            java.util.Set.of(),
-                            null,
-                            null,
-                            null)
-                    : new AccessDecision(
-                            false,
-                            List.of(StaffRules.ACTIVE.name()),
-                            null,
-                            java.util.Set.of(),
-                            null,
-                            "the system's agency is not active in the partnership",
-                            null);
+            return AgencySystemRules.attempt(agencyActive(partnership, system), system.purpose());
         }
         return ownStaff(partnership, system).isEmpty()
                 ? AgencySystemRules.notOwnStaff()
@@ -156,6 +139,10 @@ class DecisionPoint implements AccessDecisions {
                             items,
                             now,
                             today);
+        }
+        AccessDecision attempt = AgencySystemRules.attempt(agencyActive(partnership, system), system.purpose());
+        if (!attempt.allowed()) {
+            return items.stream().map(item -> attempt).toList();
         }
         return items.stream()
                 .map(item -> action == Action.CREATE || action == Action.UPDATE
@@ -289,6 +276,10 @@ class DecisionPoint implements AccessDecisions {
             Category category,
             LocalDate today) {
         return AccessPolicy.attempt(partnership, username, purpose, action, category, today);
+    }
+
+    private static boolean agencyActive(Partnership partnership, Requester.AgencySystem system) {
+        return partnership.agency(system.agency()).map(Agency::active).orElse(false);
     }
 
     private static Optional<StaffAccount> ownStaff(Partnership partnership, Requester.AgencySystem system) {
