@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.ecarehub.demo.DemoStoryPeople;
@@ -17,6 +14,7 @@ import org.ecarehub.partnership.Purpose;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.Username;
+import org.ecarehub.support.LogOutage;
 import org.ecarehub.support.RunningHub;
 import org.ecarehub.support.TestDatabase;
 import org.ecarehub.transparency.LogUnavailable;
@@ -76,23 +74,7 @@ class AccessDecisionsFailClosedIntegrationTests {
                 .isInstanceOf(LogUnavailable.class));
     }
 
-    interface Check {
-        void run();
-    }
-
-    static void withoutTheLog(Check check) throws SQLException {
-        execute("revoke insert on transparency_event from current_user");
-        try {
-            check.run();
-        } finally {
-            execute("grant insert on transparency_event to current_user");
-        }
-    }
-
-    static void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+    static void withoutTheLog(LogOutage.Check check) throws SQLException {
+        LogOutage.withoutTheLog(database, check);
     }
 }

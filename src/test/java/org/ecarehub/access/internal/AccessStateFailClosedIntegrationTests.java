@@ -7,10 +7,7 @@ import static org.ecarehub.access.internal.AccessFixtures.newPerson;
 import static org.ecarehub.access.internal.AccessFixtures.rows;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -28,6 +25,7 @@ import org.ecarehub.access.Relationships;
 import org.ecarehub.partnership.Purpose;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.Username;
+import org.ecarehub.support.LogOutage;
 import org.ecarehub.support.RunningHub;
 import org.ecarehub.support.TestDatabase;
 import org.ecarehub.transparency.LogUnavailable;
@@ -136,23 +134,7 @@ class AccessStateFailClosedIntegrationTests {
         assertThat(reviews.workingOn(Username.of("caldicott.slc"), person)).isFalse();
     }
 
-    interface Check {
-        void run();
-    }
-
-    static void withoutTheLog(Check check) throws SQLException {
-        execute("revoke insert on transparency_event from current_user");
-        try {
-            check.run();
-        } finally {
-            execute("grant insert on transparency_event to current_user");
-        }
-    }
-
-    static void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+    static void withoutTheLog(LogOutage.Check check) throws SQLException {
+        LogOutage.withoutTheLog(database, check);
     }
 }
