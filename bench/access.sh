@@ -4,7 +4,8 @@
 # decision with cold caches and the whole decide with its log append. JMH (AccessDecisionBenchmark in the test
 # sources) prints the median and p99 of each. docs/benchmarks.md records the figures.
 #   bash bench/access.sh                        # the whole run: the three benchmarks, one fork each
-#   bash bench/access.sh warm -p people=2000    # arguments go to JMH: a benchmark, parameters, -wi/-i/-r ...
+#   bash bench/access.sh warm -p people=2000    # one benchmark (warm, cold or logged), then JMH's own options
+#   bash bench/access.sh -p people=2000 -i 1    # all three, with JMH's options
 # The seeded hub stays in target/bench/access-hub/PEOPLE-STAFF (seeding 100,000 people takes minutes); delete it to
 # seed again.
 set -euo pipefail
@@ -19,8 +20,8 @@ cp="target/test-classes:target/classes:$(cat "$keep/cp")"
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -n 1); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-if [ $# -eq 0 ]; then
-  set -- 'AccessDecisionBenchmark'
+if [ $# -eq 0 ] || [ "${1#-}" != "$1" ]; then
+  set -- 'AccessDecisionBenchmark' "$@"
 else
   first="$1"; shift
   set -- "AccessDecisionBenchmark.$first" "$@"

@@ -65,6 +65,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The issue's benchmark: one access decision in-process with warm caches, excluding the log append, on a partnership
@@ -136,7 +137,7 @@ public class AccessDecisionBenchmark {
     record Request(Requester requester, PersonId person, List<AccessItem> items) {}
 
     @Setup(Level.Trial)
-    public void startHub() throws Exception {
+    public void startHub(BenchmarkParams params) throws Exception {
         Path dataDir = Path.of(System.getProperty("ecare.bench.dir", "target/bench/access-hub"))
                 .resolve(people + "-" + staffPerAgency);
         Path seeded = dataDir.resolve("seeded");
@@ -160,14 +161,14 @@ public class AccessDecisionBenchmark {
                         "spring.datasource.hikari.maximum-pool-size",
                         THREADS + 8));
         try {
-            prepare(dataDir, seeded);
+            prepare(dataDir, seeded, !params.getBenchmark().endsWith(".cold"));
         } catch (Exception | Error e) {
             hub.close();
             throw e;
         }
     }
 
-    private void prepare(Path dataDir, Path seeded) throws Exception {
+    private void prepare(Path dataDir, Path seeded, boolean warmEveryone) throws Exception {
         Plan plan = new Plan(people, staffPerAgency);
         List<PersonId> ids;
         if (Files.exists(seeded)) {
@@ -180,6 +181,22 @@ public class AccessDecisionBenchmark {
         System.err.println("access benchmark: " + Files.readString(seeded).strip());
         point = hub.bean(DecisionPoint.class);
         requests = plan.requests(point.snapshot().partnership(), ids);
+        if (warmEveryone) {
+            // Every person in both caches, as on a node that has served the whole population since its start.
+            AccessCache access = hub.bean(AccessCache.class);
+            Consents consents = hub.bean(Consents.class);
+            LocalDate today = LocalDate.now(DecisionPoint.PARTNERSHIP_ZONE);
+            for (PersonId id : ids) {
+                access.of(id);
+                consents.latest(
+                        id,
+                        Purpose.DIRECT_CARE,
+                        AgencyId.of("agency-00"),
+                        AgencyType.HEALTH_BOARD,
+                        Category.ALERTS,
+                        today);
+            }
+        }
         // Warm both caches with every person a request names, then take every decision once.
         long allowed = 0;
         for (Request request : requests) {
