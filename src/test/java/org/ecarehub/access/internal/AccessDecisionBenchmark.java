@@ -41,11 +41,15 @@ import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.partnership.Purpose;
 import org.ecarehub.partnership.StaffAccount;
 import org.ecarehub.person.Actor;
+import org.ecarehub.person.Address;
 import org.ecarehub.person.AgencyRecord;
 import org.ecarehub.person.AgencyRecordId;
+import org.ecarehub.person.ChiNumber;
 import org.ecarehub.person.Demographics;
 import org.ecarehub.person.PersonIndex;
 import org.ecarehub.person.Sex;
+import org.ecarehub.person.population.SyntheticPerson;
+import org.ecarehub.person.population.SyntheticPopulation;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.TeamId;
@@ -96,31 +100,6 @@ public class AccessDecisionBenchmark {
     private static final long SEED = 5;
 
     private static final int THREADS = 32;
-
-    private static final List<String> SYLLABLES = List.of(
-            "ka", "lo", "mi", "ru", "ta", "ve", "zo", "ni", "pe", "su", "fa", "ho", "ji", "ga", "do", "we", "ba", "re",
-            "xu", "yo");
-    private static final List<String> GIVEN_NAMES = List.of(
-            "Agnes",
-            "Brian",
-            "Catriona",
-            "Douglas",
-            "Eilidh",
-            "Fraser",
-            "Gillian",
-            "Hamish",
-            "Isla",
-            "Jamie",
-            "Kirsty",
-            "Lachlan",
-            "Morag",
-            "Neil",
-            "Orla",
-            "Paul",
-            "Rhona",
-            "Stuart",
-            "Tess",
-            "Zara");
 
     @Param("100000")
     int people;
@@ -321,27 +300,24 @@ public class AccessDecisionBenchmark {
         }
 
         /**
-         * A person unlike every other: a family name of their own, built of syllables with different sounds so that
-         * the index's phonetic blocking keys spread the people as a real population's names do.
+         * Person {@code i} of the project's generated population as its true details, with no recording errors: a
+         * CHI number, name, date of birth and address of their own, so the index links no two of them.
          */
-        AgencyRecord agencyRecord(int i) {
-            StringBuilder family = new StringBuilder();
-            for (int rest = i, n = 0; n < 4; n++, rest /= SYLLABLES.size()) {
-                family.append(SYLLABLES.get(rest % SYLLABLES.size()));
-            }
-            family.setCharAt(0, Character.toUpperCase(family.charAt(0)));
+        AgencyRecord agencyRecord(SyntheticPerson person, int i) {
             return new AgencyRecord(
                     record(i),
                     new Demographics(
-                            GIVEN_NAMES.get(i / 7 % GIVEN_NAMES.size()),
-                            null,
-                            family.toString(),
-                            List.of(),
-                            LocalDate.of(1930, 1, 1).plusDays(i * 7919L % 30_000),
-                            i % 2 == 0 ? Sex.FEMALE : Sex.MALE,
-                            List.of(),
-                            null,
-                            null));
+                            person.givenName(),
+                            person.otherGivenNames(),
+                            person.familyName(),
+                            person.previousFamilyNames(),
+                            person.dateOfBirth(),
+                            Sex.fromCode(person.sex()).orElse(null),
+                            person.address() == null
+                                    ? List.of()
+                                    : List.of(Address.current(person.address(), person.postcode())),
+                            person.phone(),
+                            ChiNumber.of(person.chi())));
         }
 
         Holder keyWorkerOf(int i) {
@@ -373,12 +349,18 @@ public class AccessDecisionBenchmark {
             PersonIndex index = hub.bean(PersonIndex.class);
             List<PersonId> ids = new ArrayList<>(people);
             // The size of one import's batch, as the demo seeds its people.
+            List<SyntheticPerson> population =
+                    SyntheticPopulation.generate(people, SEED).people();
             for (int from = 0; from < people; from += 500) {
                 List<AgencyRecord> batch = new ArrayList<>();
                 for (int i = from; i < Math.min(people, from + 500); i++) {
-                    batch.add(agencyRecord(i));
+                    batch.add(agencyRecord(population.get(i), i));
                 }
                 index.submitAll(batch, actor).forEach(submission -> ids.add(submission.person()));
+            }
+            if (new java.util.HashSet<>(ids).size() != people) {
+                throw new IllegalStateException("the index linked generated people together: "
+                        + new java.util.HashSet<>(ids).size() + " persons for " + people + " records");
             }
             System.err.printf(
                     "access benchmark: partnership version %d and %d people in %d s%n",
