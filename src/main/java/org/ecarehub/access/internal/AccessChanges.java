@@ -120,8 +120,12 @@ class AccessChanges implements SmartLifecycle {
                     .append(")");
             params.addAll(gaps.keySet());
         }
-        List<Change> changes =
-                jdbc.sql(sql.toString()).params(params).query(Change.class).list();
+        // Mapped by position: mapping by property name asks H2 for a column "personId" first, and H2 builds and
+        // traces an exception for every row before the mapper tries person_id.
+        List<Change> changes = jdbc.sql(sql.toString())
+                .params(params)
+                .query((row, number) -> new Change(row.getLong(1), row.getString(2)))
+                .list();
         Set<Long> seen = new HashSet<>();
         long highest = lastSeen;
         for (Change change : changes) {
