@@ -32,12 +32,13 @@ public interface PersonIndex {
     Optional<Person> person(PersonId person);
 
     /**
-     * The people with a current record that matches, at most {@code limit} of them, as the persons they are part of
-     * now. It takes no access decision: only the access module's directory calls it, and decides who sees what.
+     * The people with a current record that matches by itself, at most {@code limit} of them, as the persons they are
+     * part of now, each with the records that matched. It takes no access decision: only the access module's directory
+     * calls it, and decides who sees what.
      *
      * @throws IllegalArgumentException when the search names nothing
      */
-    List<PersonId> find(PersonSearch search, int limit);
+    List<PersonMatch> find(PersonSearch search, int limit);
 
     /** The current version of an agency record. */
     Optional<AgencyRecordVersion> current(AgencyRecordId record);

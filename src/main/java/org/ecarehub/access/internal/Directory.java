@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.ecarehub.access.AccessDecision;
 import org.ecarehub.access.AccessItem;
 import org.ecarehub.access.AccessRefused;
@@ -19,6 +20,7 @@ import org.ecarehub.person.AgencyRecordId;
 import org.ecarehub.person.AgencyRecordVersion;
 import org.ecarehub.person.Person;
 import org.ecarehub.person.PersonIndex;
+import org.ecarehub.person.PersonMatch;
 import org.ecarehub.person.PersonSearch;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
@@ -60,10 +62,11 @@ class Directory implements PersonDirectory {
         List<PersonView> shown = new ArrayList<>();
         PartnershipSnapshot snapshot = decisions.snapshot();
         Instant now = decisions.now();
-        for (PersonId candidate : candidates(query)) {
+        for (PersonMatch match : candidates(query)) {
             if (shown.size() == MAX_SHOWN) {
                 break;
             }
+            PersonId candidate = match.person();
             Optional<Person> person = index.person(candidate);
             if (person.isEmpty()) {
                 continue;
@@ -71,7 +74,7 @@ class Directory implements PersonDirectory {
             List<AccessItem> items = items(person.get());
             List<AccessDecision> decided =
                     decisions.evaluate(snapshot.partnership(), requester, Action.READ, candidate, items, now);
-            if (matchesAVisibleRecord(query, person.get(), decided)) {
+            if (matchesAVisibleRecord(match, person.get(), decided)) {
                 decisions.record(snapshot, requester, Action.READ, candidate, items, decided, now);
                 shown.add(view(person.get(), decided));
             }
@@ -101,7 +104,7 @@ class Directory implements PersonDirectory {
                 : Optional.empty();
     }
 
-    private List<PersonId> candidates(PersonQuery query) {
+    private List<PersonMatch> candidates(PersonQuery query) {
         if (query.personId() != null) {
             PersonId id;
             try {
@@ -109,7 +112,14 @@ class Directory implements PersonDirectory {
             } catch (IllegalArgumentException notAnId) {
                 return List.of();
             }
-            return index.person(id).map(person -> List.of(person.id())).orElse(List.of());
+            // The id names the person, not a record: each of their records gives them away alike.
+            return index.person(id)
+                    .map(person -> List.of(new PersonMatch(
+                            person.id(),
+                            person.records().stream()
+                                    .map(AgencyRecordVersion::record)
+                                    .collect(Collectors.toSet()))))
+                    .orElse(List.of());
         }
         AgencyRecordId localId = null;
         String chi = null;
@@ -131,10 +141,10 @@ class Directory implements PersonDirectory {
     }
 
     /** The person matched the search on a record the requester may see, not only on one they may not. */
-    private static boolean matchesAVisibleRecord(PersonQuery query, Person person, List<AccessDecision> decided) {
+    private static boolean matchesAVisibleRecord(PersonMatch match, Person person, List<AccessDecision> decided) {
         for (int i = 0; i < decided.size(); i++) {
             AgencyRecordVersion version = person.records().get(i);
-            if (decided.get(i).allowed() && VisibleMatch.matches(query, version.record(), version.demographics())) {
+            if (decided.get(i).allowed() && match.records().contains(version.record())) {
                 return true;
             }
         }

@@ -175,9 +175,9 @@ class AgencyRecords {
                 List.of(record.agency().value(), record.localId()));
     }
 
-    /** The own persons of the records whose current version matches the search, at most {@code limit} of them. */
-    List<PersonId> personsMatching(PersonSearch search, int limit) {
-        StringBuilder sql = new StringBuilder("select distinct r.person_id from person_agency_record r"
+    /** The records whose current version matches the search, with their own persons, at most {@code limit}. */
+    List<Matched> matching(PersonSearch search, int limit) {
+        StringBuilder sql = new StringBuilder("select r.person_id, r.agency, r.local_id from person_agency_record r"
                 + " join person_record_version v on v.record_id = r.id and v.version = r.current_version where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (search.chi() != null) {
@@ -217,12 +217,18 @@ class AgencyRecords {
                     + " and a.valid_to is null and upper(replace(a.postcode, ' ', '')) = ?)");
             params.add(search.postcode().replace(" ", "").toUpperCase(java.util.Locale.ROOT));
         }
-        sql.append(" order by r.person_id limit ?");
+        sql.append(" order by r.person_id, r.id limit ?");
         params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query(String.class).list().stream()
-                .map(PersonId::of)
-                .toList();
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, n) -> new Matched(
+                        PersonId.of(rs.getString(1)),
+                        new AgencyRecordId(AgencyId.of(rs.getString(2)), rs.getString(3))))
+                .list();
     }
+
+    /** A record that matched a search, and the person it is linked to itself. */
+    record Matched(PersonId ownPerson, AgencyRecordId record) {}
 
     /** A LIKE pattern for text starting with the value, its own wildcards taken literally. */
     private static String prefix(String value) {

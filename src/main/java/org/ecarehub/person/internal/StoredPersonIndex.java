@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,7 @@ import org.ecarehub.person.Person;
 import org.ecarehub.person.PersonCreated;
 import org.ecarehub.person.PersonIndex;
 import org.ecarehub.person.PersonIndexRefused;
+import org.ecarehub.person.PersonMatch;
 import org.ecarehub.person.PersonSearch;
 import org.ecarehub.person.PersonsMerged;
 import org.ecarehub.person.PersonsUnmerged;
@@ -362,16 +364,21 @@ class StoredPersonIndex implements PersonIndex {
 
     @Override
     @Transactional(readOnly = true)
-    public List<PersonId> find(PersonSearch search, int limit) {
+    public List<PersonMatch> find(PersonSearch search, int limit) {
         if (search.isEmpty()) {
             throw new IllegalArgumentException("a search for a person needs at least one detail");
         }
-        // A person merged into another is found as the person they are part of now; records of one person may
-        // match several times, so ask for more than the limit before joining them.
-        return records.personsMatching(search, limit * 4 + 1).stream()
-                .map(persons::effective)
-                .distinct()
-                .limit(limit)
+        // A person merged into another is found as the person they are part of now; several records of one person
+        // may match, so ask for more than the limit before joining them.
+        Map<PersonId, Set<AgencyRecordId>> found = new LinkedHashMap<>();
+        for (AgencyRecords.Matched matched : records.matching(search, limit * 4 + 1)) {
+            PersonId person = persons.effective(matched.ownPerson());
+            if (found.containsKey(person) || found.size() < limit) {
+                found.computeIfAbsent(person, p -> new LinkedHashSet<>()).add(matched.record());
+            }
+        }
+        return found.entrySet().stream()
+                .map(entry -> new PersonMatch(entry.getKey(), entry.getValue()))
                 .toList();
     }
 

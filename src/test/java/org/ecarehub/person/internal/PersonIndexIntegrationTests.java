@@ -22,6 +22,7 @@ import org.ecarehub.person.MergeId;
 import org.ecarehub.person.PersonCreated;
 import org.ecarehub.person.PersonIndex;
 import org.ecarehub.person.PersonIndexRefused;
+import org.ecarehub.person.PersonMatch;
 import org.ecarehub.person.PersonSearch;
 import org.ecarehub.person.PersonsMerged;
 import org.ecarehub.person.PersonsUnmerged;
@@ -659,18 +660,38 @@ class PersonIndexIntegrationTests {
                     chi, null, family, given, null, born == null ? null : LocalDate.parse(born), postcode);
         }
 
+        static List<PersonId> found(PersonSearch search, int limit) {
+            return index.find(search, limit).stream().map(PersonMatch::person).toList();
+        }
+
+        @Test
+        void namesTheRecordsThatMatchedEachByItself() {
+            PersonId catriona = submit(catrionaAtNhs).person();
+            submit(catrionaAtHousing);
+
+            assertThat(index.find(search("2307791124", null, null, null, null), 10))
+                    .singleElement()
+                    .satisfies(match -> {
+                        assertThat(match.person()).isEqualTo(catriona);
+                        assertThat(match.records()).containsExactly(catrionaAtNhs.id());
+                    });
+            assertThat(index.find(search(null, "Macfarlane-Oyelaran", null, null, null), 10))
+                    .singleElement()
+                    .satisfies(match -> assertThat(match.records())
+                            .containsExactlyInAnyOrder(catrionaAtNhs.id(), catrionaAtHousing.id()));
+        }
+
         @Test
         void findsAPersonByAnyDetailTheirCurrentRecordsHold() {
             PersonId catriona = submit(catrionaAtNhs).person();
             submit(catrionaAtHousing);
 
-            assertThat(index.find(search(null, "macfarlane-oy", null, null, null), 10))
+            assertThat(found(search(null, "macfarlane-oy", null, null, null), 10))
                     .containsExactly(catriona);
-            assertThat(index.find(search(null, null, "CATRI", "1979-07-23", "ml37ar"), 10))
+            assertThat(found(search(null, null, "CATRI", "1979-07-23", "ml37ar"), 10))
                     .containsExactly(catriona);
-            assertThat(index.find(search("2307791124", null, null, null, null), 10))
-                    .containsExactly(catriona);
-            assertThat(index.find(new PersonSearch(null, catrionaAtHousing.id(), null, null, null, null, null), 10))
+            assertThat(found(search("2307791124", null, null, null, null), 10)).containsExactly(catriona);
+            assertThat(found(new PersonSearch(null, catrionaAtHousing.id(), null, null, null, null, null), 10))
                     .containsExactly(catriona);
         }
 
@@ -678,16 +699,16 @@ class PersonIndexIntegrationTests {
         void findsNobodyWhenOneDetailDiffers() {
             submit(catrionaAtNhs);
 
-            assertThat(index.find(search(null, "Macfarlane-Oyelaran", null, "1979-07-24", null), 10))
+            assertThat(found(search(null, "Macfarlane-Oyelaran", null, "1979-07-24", null), 10))
                     .isEmpty();
-            assertThat(index.find(search(null, "Macfarlane%", null, null, null), 10))
+            assertThat(found(search(null, "Macfarlane%", null, null, null), 10))
                     .as("a wildcard typed is taken literally")
                     .isEmpty();
         }
 
         @Test
         void refusesASearchThatNamesNothing() {
-            assertThatThrownBy(() -> index.find(search(null, null, null, null, null), 10))
+            assertThatThrownBy(() -> found(search(null, null, null, null, null), 10))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("a search for a person needs at least one detail");
         }
