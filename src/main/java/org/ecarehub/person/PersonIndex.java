@@ -25,6 +25,12 @@ public interface PersonIndex {
     /** Submits the records in order, all or nothing, in one transaction; the model is then fitted again. */
     List<Submission> submitAll(List<AgencyRecord> records, Actor actor);
 
+    /**
+     * The person this id is part of now, through any merge in force; empty when the index has no such person. Only the
+     * index's own id comes back, so a module recording something about a person can check them cheaply.
+     */
+    Optional<PersonId> personNow(PersonId person);
+
     /** The person an agency record belongs to now, through any merge in force. */
     Optional<PersonId> personOf(AgencyRecordId record);
 

@@ -38,7 +38,7 @@ class NoWayAroundTheDecisionTests {
      * module's rules, a reviewer's decision by the review queue), and lookups that return only the index's own id.
      */
     static final Map<Class<?>, Set<String>> OTHERS = Map.of(
-            PersonIndex.class, Set.of("submit", "submitAll", "decide", "merge", "unmerge", "personOf"),
+            PersonIndex.class, Set.of("submit", "submitAll", "decide", "merge", "unmerge", "personOf", "personNow"),
             ReviewQueue.class, Set.of("claim", "release", "decide"));
 
     static final JavaClasses hub = new ClassFileImporter()

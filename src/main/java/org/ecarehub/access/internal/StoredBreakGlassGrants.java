@@ -25,7 +25,6 @@ import org.ecarehub.partnership.PartnershipSnapshot;
 import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.partnership.StaffAccount;
 import org.ecarehub.person.Actor;
-import org.ecarehub.person.Person;
 import org.ecarehub.person.PersonIndex;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.Username;
@@ -84,7 +83,7 @@ class StoredBreakGlassGrants implements BreakGlassGrants {
         if (!"staff".equals(by.kind()) || !user.value().equals(by.account())) {
             problems.add("break-glass is opened by the user themselves, in their own name");
         }
-        Optional<PersonId> known = index.person(person).map(Person::id);
+        Optional<PersonId> known = index.personNow(person);
         if (known.isEmpty()) {
             problems.add("the person is not in the person index");
         }

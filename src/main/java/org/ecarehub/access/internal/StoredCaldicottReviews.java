@@ -17,7 +17,6 @@ import org.ecarehub.partnership.Partnership;
 import org.ecarehub.partnership.PartnershipSnapshot;
 import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.person.Actor;
-import org.ecarehub.person.Person;
 import org.ecarehub.person.PersonIndex;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
@@ -64,8 +63,7 @@ class StoredCaldicottReviews implements CaldicottReviews {
     @Transactional
     public CaldicottReview open(CaldicottReviewDraft draft, Actor by) {
         Objects.requireNonNull(draft, "draft");
-        PersonId person = index.person(draft.person())
-                .map(Person::id)
+        PersonId person = index.personNow(draft.person())
                 .orElseThrow(() -> new CaldicottReviewRefused("the person is not in the person index"));
         return open(draft, person, by, null);
     }

@@ -24,7 +24,6 @@ import org.ecarehub.partnership.PartnershipSnapshot;
 import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.partnership.Team;
 import org.ecarehub.person.Actor;
-import org.ecarehub.person.Person;
 import org.ecarehub.person.PersonIndex;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.TeamId;
@@ -73,8 +72,7 @@ class StoredRelationships implements Relationships {
         PartnershipSnapshot snapshot = partnerships.current();
         requireKnown(draft.holder(), snapshot.partnership());
         // A person merged into another is involved through the person they are now part of.
-        PersonId person = index.person(draft.person())
-                .map(Person::id)
+        PersonId person = index.personNow(draft.person())
                 .orElseThrow(() -> new RelationshipRefused("the person is not in the person index"));
         Instant now = journal.now();
         KeyHolder key = new GeneratedKeyHolder();

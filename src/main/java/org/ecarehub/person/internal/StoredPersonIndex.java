@@ -364,6 +364,12 @@ class StoredPersonIndex implements PersonIndex {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<PersonId> personNow(PersonId person) {
+        return persons.exists(person) ? Optional.of(persons.effective(person)) : Optional.empty();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<PersonMatch> find(PersonSearch search, int limit) {
         if (search.isEmpty()) {
             throw new IllegalArgumentException("a search for a person needs at least one detail");
