@@ -1,6 +1,5 @@
 package org.ecarehub.fhir.internal;
 
-import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import java.util.List;
 import org.ecarehub.access.InvolvementDirectory;
@@ -36,9 +35,10 @@ class FhirConfiguration {
                 new InvolvementProviders.RelatedPersons(found, callers, clock),
                 new InvolvementProviders.Consents(found, callers, clock))));
         ServletRegistrationBean<FhirServer> registration =
-                new ServletRegistrationBean<>(new FhirServer(FhirContext.forR4Cached(), providers, tokens), "/fhir/*");
+                new ServletRegistrationBean<>(new FhirServer(providers, tokens), "/fhir/*");
         registration.setName("fhir");
-        registration.setLoadOnStartup(1);
+        // HAPI builds its model of R4 when the servlet starts, seconds of work: on the first request, not at start-up.
+        registration.setLoadOnStartup(-1);
         return registration;
     }
 }

@@ -30,14 +30,14 @@ final class FhirServer extends RestfulServer {
     private final transient List<IResourceProvider> providers;
     private final transient AgencySystemTokens tokens;
 
-    FhirServer(FhirContext context, List<IResourceProvider> providers, AgencySystemTokens tokens) {
-        super(context);
+    FhirServer(List<IResourceProvider> providers, AgencySystemTokens tokens) {
         this.providers = List.copyOf(providers);
         this.tokens = tokens;
     }
 
     @Override
     protected void initialize() throws ServletException {
+        setFhirContext(FhirContext.forR4Cached());
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setResourceProviders(providers);
         registerInterceptor(new RefusalsAsOutcomes());
