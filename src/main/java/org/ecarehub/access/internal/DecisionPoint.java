@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.ecarehub.access.AccessDecision;
 import org.ecarehub.access.AccessDecisions;
 import org.ecarehub.access.AccessFacts;
@@ -72,7 +73,7 @@ class DecisionPoint implements AccessDecisions {
         Partnership partnership = partnerships.current().partnership();
         LocalDate today = LocalDate.ofInstant(clock.instant(), PARTNERSHIP_ZONE);
         if (requester instanceof Requester.Staff staff) {
-            return attemptAsStaff(partnership, staff.user(), staff.purpose(), action, category, today);
+            return AccessPolicy.attempt(partnership, staff.user(), staff.purpose(), action, category, today);
         }
         if (requester instanceof Requester.Portal portal) {
             // A portal account never searches the index; it reads the records it is bound to or acts for.
@@ -80,7 +81,7 @@ class DecisionPoint implements AccessDecisions {
                     false,
                     List.of(PortalRules.BOUND),
                     null,
-                    java.util.Set.of(),
+                    Set.of(),
                     null,
                     "a portal account does not search for people",
                     null);
@@ -91,7 +92,7 @@ class DecisionPoint implements AccessDecisions {
         }
         return ownStaff(partnership, system).isEmpty()
                 ? AgencySystemRules.notOwnStaff()
-                : attemptAsStaff(partnership, system.onBehalfOf(), system.purpose(), action, category, today);
+                : AccessPolicy.attempt(partnership, system.onBehalfOf(), system.purpose(), action, category, today);
     }
 
     @Override
@@ -237,7 +238,7 @@ class DecisionPoint implements AccessDecisions {
                     false,
                     List.of(RepresentativeRules.HOLDS_AUTHORITY),
                     null,
-                    java.util.Set.of(),
+                    Set.of(),
                     null,
                     "the account holds no authority over this person",
                     null);
@@ -266,16 +267,6 @@ class DecisionPoint implements AccessDecisions {
             decisions.add(decided);
         }
         return decisions;
-    }
-
-    private static AccessDecision attemptAsStaff(
-            Partnership partnership,
-            Username username,
-            Purpose purpose,
-            Action action,
-            Category category,
-            LocalDate today) {
-        return AccessPolicy.attempt(partnership, username, purpose, action, category, today);
     }
 
     private static boolean agencyActive(Partnership partnership, Requester.AgencySystem system) {
