@@ -1,6 +1,7 @@
 -- Service requests between agencies: homecare, and aids and adaptations. A request's row holds what was asked and
 -- where it stands now; every step of its lifecycle is a row of service_request_step, never changed or deleted, so
 -- who moved it when can always be answered. version counts the steps, so a change made on a stale view is refused.
+-- requesting_teams are the teams the requester belonged to when they asked (who may cancel it: the requesting side);
 -- relationship_id is the addressed team's relationship with the person, started with the request.
 -- Sets of codes (homecare tasks, equipment) are stored as comma-separated codes, which hold no commas.
 
@@ -12,6 +13,7 @@ create table service_request (
     team                varchar(64) not null,
     requesting_agency   varchar(64) not null,
     requested_by        varchar(64) not null,
+    requesting_teams    varchar(1000) not null,
     hours_per_week      numeric(5, 2),
     visits_per_day      integer,
     tasks               varchar(1000),

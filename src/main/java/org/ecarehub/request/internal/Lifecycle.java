@@ -1,17 +1,19 @@
 package org.ecarehub.request.internal;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import org.ecarehub.request.ServiceRequestId;
 import org.ecarehub.request.ServiceRequestRefused;
 import org.ecarehub.request.ServiceRequestStatus;
 import org.ecarehub.request.StaleServiceRequest;
-import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.TeamId;
+import org.ecarehub.shared.Username;
 
 /**
  * Who may take which step of a request, from which status: plain Java, so every rule is tested without a database.
  * The provider's steps belong to the members of the team the request is addressed to; cancelling belongs to the
- * agency that asked.
+ * requesting side: the member of staff who asked, or a colleague in a team they asked from (the agency alone would
+ * not do, since the provider team is often of the same agency).
  */
 final class Lifecycle {
 
@@ -37,11 +39,22 @@ final class Lifecycle {
         }
     }
 
-    /** The caller as the lifecycle sees them: their agency and the teams they belong to. */
-    record Member(AgencyId agency, java.util.Collection<TeamId> teams) {}
+    /** The caller as the lifecycle sees them: who they are and the teams they belong to. */
+    record Member(Username user, Collection<TeamId> teams) {}
 
-    /** The request as the lifecycle sees it. */
-    record Current(ServiceRequestId id, ServiceRequestStatus status, int version, TeamId team, AgencyId requester) {}
+    /**
+     * The request as the lifecycle sees it.
+     *
+     * @param requestedBy the staff account that submitted it
+     * @param requestingTeams the teams that account belonged to when it submitted the request
+     */
+    record Current(
+            ServiceRequestId id,
+            ServiceRequestStatus status,
+            int version,
+            TeamId team,
+            Username requestedBy,
+            Collection<TeamId> requestingTeams) {}
 
     /**
      * Refuses the step unless the caller may take it now, on the version they saw.
@@ -61,9 +74,11 @@ final class Lifecycle {
             throw new ServiceRequestRefused("only a member of team '" + request.team() + "', to which "
                     + request.id().reference() + " is addressed, may " + step.verb + " it");
         }
-        if (!step.providerSide && !caller.agency().equals(request.requester())) {
-            throw new ServiceRequestRefused("only staff of '" + request.requester() + "', the agency that asked, may "
-                    + step.verb + " " + request.id().reference());
+        if (!step.providerSide
+                && !caller.user().equals(request.requestedBy())
+                && caller.teams().stream().noneMatch(request.requestingTeams()::contains)) {
+            throw new ServiceRequestRefused("only the member of staff who asked, or a member of a team they asked"
+                    + " from, may " + step.verb + " " + request.id().reference());
         }
         if (expectedVersion != request.version()) {
             throw new StaleServiceRequest(request.id(), expectedVersion, request.version());

@@ -30,6 +30,7 @@ final class RequestRows {
     static final String AIDS = "aids-and-adaptations";
 
     static final String REQUEST = "select id, person_id, kind, priority, team, requesting_agency, requested_by,"
+            + " requesting_teams,"
             + " hours_per_week, visits_per_day, tasks, start_day, equipment, assessment, status, version,"
             + " submitted_at, due_day, scheduled_day, relationship_id from service_request";
 
@@ -61,6 +62,9 @@ final class RequestRows {
                 TeamId.of(row.getString("team")),
                 AgencyId.of(row.getString("requesting_agency")),
                 Username.of(row.getString("requested_by")),
+                row.getString("requesting_teams").isEmpty()
+                        ? List.of()
+                        : codes(row.getString("requesting_teams"), TeamId::of),
                 status(row.getString("status")),
                 row.getInt("version"),
                 instant(row.getTimestamp("submitted_at")),

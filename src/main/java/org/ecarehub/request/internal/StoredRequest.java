@@ -2,6 +2,7 @@ package org.ecarehub.request.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.ecarehub.access.AccessItem;
 import org.ecarehub.access.RelationshipId;
 import org.ecarehub.access.Sensitivity;
@@ -24,6 +25,7 @@ record StoredRequest(
         TeamId team,
         AgencyId requestingAgency,
         Username requestedBy,
+        List<TeamId> requestingTeams,
         ServiceRequestStatus status,
         int version,
         Instant submittedAt,
@@ -37,6 +39,6 @@ record StoredRequest(
     }
 
     Lifecycle.Current current() {
-        return new Lifecycle.Current(id, status, version, team, requestingAgency);
+        return new Lifecycle.Current(id, status, version, team, requestedBy, requestingTeams);
     }
 }

@@ -212,7 +212,8 @@ class StoredServiceRequests implements ServiceRequests {
         Lifecycle.check(
                 step,
                 request.current(),
-                new Lifecycle.Member(acting.account().agency(), acting.account().teams()),
+                new Lifecycle.Member(
+                        acting.account().username(), acting.account().teams()),
                 expectedVersion,
                 scheduledDay,
                 reason,
@@ -270,9 +271,9 @@ class StoredServiceRequests implements ServiceRequests {
                 details instanceof ServiceRequestDetails.AidsAndAdaptations found ? found : null;
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into service_request (person_id, kind, priority, team, requesting_agency, requested_by,"
-                        + " hours_per_week, visits_per_day, tasks, start_day, equipment, assessment, status, version,"
+                        + " requesting_teams, hours_per_week, visits_per_day, tasks, start_day, equipment, assessment, status, version,"
                         + " submitted_at, target_days, due_day) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?)")
+                        + " ?, ?, ?)")
                 .params(
                         draft.person().value(),
                         details.kind(),
@@ -280,6 +281,7 @@ class StoredServiceRequests implements ServiceRequests {
                         draft.team().value(),
                         acting.account().agency().value(),
                         acting.account().username().value(),
+                        RequestRows.codes(acting.account().teams(), TeamId::value),
                         homecare == null ? null : homecare.hoursPerWeek(),
                         homecare == null ? null : homecare.visitsPerDay(),
                         homecare == null ? null : RequestRows.codes(homecare.tasks(), HomecareTask::code),
