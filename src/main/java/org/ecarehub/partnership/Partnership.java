@@ -32,6 +32,7 @@ public final class Partnership {
     private final List<StaffAccount> staff;
     private final List<SharingAgreement> sharingAgreements;
     private final Governance governance;
+    private final ServiceRequestTargets serviceRequestTargets;
 
     private final Map<AgencyId, Agency> agenciesById;
     private final Map<TeamId, Team> teamsById;
@@ -47,6 +48,18 @@ public final class Partnership {
             List<StaffAccount> staff,
             List<SharingAgreement> sharingAgreements,
             Governance governance) {
+        this(name, agencies, teams, roles, staff, sharingAgreements, governance, ServiceRequestTargets.DEFAULT);
+    }
+
+    public Partnership(
+            String name,
+            List<Agency> agencies,
+            List<Team> teams,
+            List<Role> roles,
+            List<StaffAccount> staff,
+            List<SharingAgreement> sharingAgreements,
+            Governance governance,
+            ServiceRequestTargets serviceRequestTargets) {
         this.name = Texts.requireText(name, "name of the partnership");
         this.agencies = List.copyOf(agencies);
         this.teams = List.copyOf(teams);
@@ -54,6 +67,7 @@ public final class Partnership {
         this.staff = List.copyOf(staff);
         this.sharingAgreements = List.copyOf(sharingAgreements);
         this.governance = Objects.requireNonNull(governance, "governance");
+        this.serviceRequestTargets = Objects.requireNonNull(serviceRequestTargets, "serviceRequestTargets");
         this.agenciesById = index(this.agencies, Agency::id, "agency");
         this.teamsById = index(this.teams, Team::id, "team");
         this.rolesById = index(this.roles, Role::id, "role");
@@ -73,6 +87,7 @@ public final class Partnership {
         this.staff = List.of();
         this.sharingAgreements = List.of();
         this.governance = null;
+        this.serviceRequestTargets = ServiceRequestTargets.DEFAULT;
         this.agenciesById = Map.of();
         this.teamsById = Map.of();
         this.rolesById = Map.of();
@@ -111,6 +126,11 @@ public final class Partnership {
 
     public Governance governance() {
         return governance;
+    }
+
+    /** How many calendar days the partnership gives a service request of each priority. */
+    public ServiceRequestTargets serviceRequestTargets() {
+        return serviceRequestTargets;
     }
 
     public Optional<Agency> agency(AgencyId id) {
@@ -289,12 +309,13 @@ public final class Partnership {
                 && roles.equals(that.roles)
                 && staff.equals(that.staff)
                 && sharingAgreements.equals(that.sharingAgreements)
-                && governance.equals(that.governance);
+                && governance.equals(that.governance)
+                && serviceRequestTargets.equals(that.serviceRequestTargets);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, agencies, teams, roles, staff, sharingAgreements, governance);
+        return Objects.hash(name, agencies, teams, roles, staff, sharingAgreements, governance, serviceRequestTargets);
     }
 
     @Override

@@ -51,8 +51,8 @@ final class PartnershipFileReader {
     // Generous for tens of thousands of staff accounts, small enough that a hostile file cannot exhaust memory.
     static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
 
-    private static final List<String> FILE_KEYS =
-            List.of("partnership", "agencies", "teams", "roles", "staff", "sharing-agreements");
+    private static final List<String> FILE_KEYS = List.of(
+            "partnership", "agencies", "teams", "roles", "staff", "sharing-agreements", "service-request-targets");
     private static final List<String> PARTNERSHIP_KEYS =
             List.of("name", "duty-officer", "caldicott-guardian", "data-protection-officer");
     private static final List<String> AGENCY_KEYS =
@@ -131,6 +131,7 @@ final class PartnershipFileReader {
         List<RoleDraft> roles = entries(file, "roles", true, this::role);
         List<StaffDraft> staff = entries(file, "staff", true, this::staffAccount);
         List<AgreementDraft> agreements = entries(file, "sharing-agreements", false, this::agreement);
+        ServiceRequestTargets targets = serviceRequestTargets(file);
 
         Map<String, AgencyDraft> agencyIndex = index(agencies, AgencyDraft::id, "agency id");
         Map<String, TeamDraft> teamIndex = index(teams, TeamDraft::id, "team id");
@@ -166,7 +167,7 @@ final class PartnershipFileReader {
             return null;
         }
         try {
-            return build(governance, agencies, teams, roles, staff, agreements);
+            return build(governance, agencies, teams, roles, staff, agreements, targets);
         } catch (IllegalArgumentException e) {
             // Every rule the model enforces is checked above with its line; this is the net under that promise.
             report(root, e.getMessage());
@@ -192,6 +193,74 @@ final class PartnershipFileReader {
                 fields.item("duty-officer", true),
                 fields.item("caldicott-guardian", true),
                 fields.item("data-protection-officer", true));
+    }
+
+    /**
+     * The target in calendar days for each priority of service request; the defaults when the section is absent, and
+     * null after reporting any problem in it.
+     */
+    private ServiceRequestTargets serviceRequestTargets(Fields file) {
+        Node node = file.get("service-request-targets");
+        if (node == null) {
+            return ServiceRequestTargets.DEFAULT;
+        }
+        if (!plain(node)) {
+            return null;
+        }
+        String context = "'service-request-targets'";
+        if (!(node instanceof MappingNode mapping)) {
+            report(node, context + " must be a mapping of priorities to days, such as 'urgent: 2'");
+            return null;
+        }
+        Map<RequestPriority, Integer> days = new EnumMap<>(RequestPriority.class);
+        Map<RequestPriority, Node> nodes = new EnumMap<>(RequestPriority.class);
+        boolean complete = true;
+        for (Map.Entry<String, Entry> entry : keyed(mapping, context).entrySet()) {
+            Optional<RequestPriority> priority = RequestPriority.fromCode(entry.getKey());
+            if (priority.isEmpty()) {
+                report(
+                        entry.getValue().key(),
+                        unknownCode("priority", entry.getKey(), context, RequestPriority.values()));
+                complete = false;
+                continue;
+            }
+            Node value = entry.getValue().value();
+            if (!(value instanceof ScalarNode scalar)
+                    || !value.getTag().equals(Tag.INT)
+                    || !scalar.getValue().matches("[0-9]{1,4}")) {
+                report(
+                        value,
+                        "the target for " + entry.getKey() + " service requests must be a whole number of days, not "
+                                + shape(value));
+                complete = false;
+                continue;
+            }
+            int target = Integer.parseInt(scalar.getValue());
+            if (target < 1 || target > ServiceRequestTargets.MAX_DAYS) {
+                report(value, ServiceRequestTargets.outOfRange(priority.get(), target));
+                complete = false;
+                continue;
+            }
+            days.put(priority.get(), target);
+            nodes.put(priority.get(), value);
+        }
+        for (RequestPriority priority : RequestPriority.values()) {
+            if (complete && !days.containsKey(priority)) {
+                report(mapping, "missing '" + priority.code() + "' in " + context + "; every priority needs a target");
+                complete = false;
+            }
+        }
+        if (!complete) {
+            return null;
+        }
+        RequestPriority[] order = RequestPriority.values();
+        for (int i = 1; i < order.length; i++) {
+            if (days.get(order[i - 1]) > days.get(order[i])) {
+                report(nodes.get(order[i - 1]), ServiceRequestTargets.outOfOrder(order[i - 1], order[i]));
+                return null;
+            }
+        }
+        return new ServiceRequestTargets(days);
     }
 
     private AgencyDraft agency(Node node, int position) {
@@ -469,7 +538,8 @@ final class PartnershipFileReader {
             List<TeamDraft> teams,
             List<RoleDraft> roles,
             List<StaffDraft> staff,
-            List<AgreementDraft> agreements) {
+            List<AgreementDraft> agreements,
+            ServiceRequestTargets targets) {
         Map<AgencyId, Username> guardians = new LinkedHashMap<>();
         for (AgencyDraft agency : agencies) {
             if (agency.guardian() != null) {
@@ -534,7 +604,8 @@ final class PartnershipFileReader {
                         new Username(governance.dutyOfficer().text()),
                         new Username(governance.caldicottGuardian().text()),
                         new Username(governance.dataProtectionOfficer().text()),
-                        guardians));
+                        guardians),
+                targets);
     }
 
     // ---------------------------------------------------------------------------------------------------------------

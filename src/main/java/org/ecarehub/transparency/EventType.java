@@ -27,7 +27,9 @@ public enum EventType {
     /** A relationship of a staff account or team with a person started or ended. */
     RELATIONSHIP(9, "relationship"),
     /** A Caldicott review task opened, claimed, closed or escalated. */
-    REVIEW(10, "review");
+    REVIEW(10, "review"),
+    /** A service request between agencies submitted, or moved a step: accepted, declined, scheduled and so on. */
+    SERVICE_REQUEST(12, "service-request");
 
     private final int code;
     private final String name;
