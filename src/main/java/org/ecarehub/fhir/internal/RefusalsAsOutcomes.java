@@ -30,10 +30,11 @@ final class RefusalsAsOutcomes {
     public BaseServerResponseException translate(RequestDetails request, Throwable thrown) {
         Throwable cause = thrown;
         // HAPI wraps what a provider throws; the provider's own exception says what happened.
-        while (cause instanceof BaseServerResponseException wrapper
-                && wrapper.getOperationOutcome() == null
-                && wrapper.getCause() != null) {
-            cause = wrapper.getCause();
+        while ((cause instanceof BaseServerResponseException wrapper
+                        && wrapper.getOperationOutcome() == null
+                        && wrapper.getCause() != null)
+                || (cause instanceof java.lang.reflect.InvocationTargetException && cause.getCause() != null)) {
+            cause = cause.getCause();
         }
         if (cause instanceof BaseServerResponseException answer) {
             if (answer.getOperationOutcome() == null) {

@@ -161,7 +161,7 @@ final class RequestProviders {
             Requester requester = callers.requester(request, callers.writing(request, "Task"));
             int expected = RecordProviders.expectedVersion(id, task);
             ServiceRequestView seen = visible(requests, requester, id);
-            ServiceRequestStatus wanted = RequestResources.wanted(task);
+            ServiceRequestStatus wanted = RequestResources.wanted(task, seen.status());
             if (wanted == seen.status()) {
                 return RecordProviders.written(shown(seen), false);
             }

@@ -224,17 +224,27 @@ final class RequestResources {
         return task;
     }
 
-    /** The status a Task update asks for: its business status when it names one of the hub's, else its status. */
-    static ServiceRequestStatus wanted(Task task) {
+    /**
+     * The status a Task update asks for: its business status when that names one of the hub's other than the current
+     * one (the only way to say {@code scheduled}), else its status when that differs from the current one's, else the
+     * current status: nothing to do.
+     */
+    static ServiceRequestStatus wanted(Task task, ServiceRequestStatus current) {
         for (Coding coding : task.getBusinessStatus().getCoding()) {
             if (STATUS_SYSTEM.equals(coding.getSystem())) {
-                return ServiceRequestStatus.fromCode(coding.getCode())
+                ServiceRequestStatus named = ServiceRequestStatus.fromCode(coding.getCode())
                         .orElseThrow(() ->
                                 Parsing.invalid("'" + coding.getCode() + "' is not a status of " + STATUS_SYSTEM));
+                if (named != current) {
+                    return named;
+                }
             }
         }
-        if (task.getStatus() == null) {
+        if (task.getStatus() == null || task.getStatus() == Task.TaskStatus.NULL) {
             throw Parsing.invalid("a Task update names the status it moves to");
+        }
+        if (task.getStatus() == taskStatus(current)) {
+            return current;
         }
         return switch (task.getStatus()) {
             case REQUESTED -> ServiceRequestStatus.SUBMITTED;
