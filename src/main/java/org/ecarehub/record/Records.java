@@ -17,9 +17,7 @@ public interface Records {
     /**
      * Every item of the person the requester may see, each with its decision, in one decision for all of them.
      * Assessment drafts of other agencies are not shown. An unknown person and one with nothing the requester may see
-     * give the same empty record.
-     *
-     * @throws org.ecarehub.access.AccessRefused when the requester may not read the record at all (rules 1 to 3)
+     * give the same empty record, and so does a requester whose roles may read nothing of it.
      */
     PersonRecord read(Requester requester, PersonId person);
 

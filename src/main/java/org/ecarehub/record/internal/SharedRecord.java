@@ -92,7 +92,7 @@ class SharedRecord implements Records, Assessments {
     }
 
     @Override
-    public List<org.ecarehub.record.ItemVersion> history(Requester requester, RecordItemId id) {
+    public List<ItemVersion> history(Requester requester, RecordItemId id) {
         Optional<ItemView> seen = item(requester, id);
         if (seen.isEmpty()) {
             return List.of();
