@@ -27,9 +27,47 @@ class FhirCallers {
 
     /** The caller, allowed to read resources of this type; a refusal is an OperationOutcome with a stable code. */
     ApiCaller reading(RequestDetails request, String resourceType) {
-        ApiCaller caller;
+        ApiCaller caller = caller(request);
+        if (caller instanceof ApiCaller.AgencySystem system && !system.mayRead(resourceType)) {
+            throw Outcomes.forbidden(
+                    Outcomes.SCOPE_NOT_GRANTED, "the token's scopes do not let it read " + resourceType + " resources");
+        }
+        return caller;
+    }
+
+    /**
+     * The caller, allowed to create and update resources of this type: staff always (the access decision then says
+     * what they may write), an agency system only under a scope that grants writing it (SMART v1 {@code write}, v2
+     * {@code c} and {@code u}).
+     */
+    ApiCaller writing(RequestDetails request, String resourceType) {
+        ApiCaller caller = caller(request);
+        if (caller instanceof ApiCaller.AgencySystem system
+                && system.scopes().stream().noneMatch(scope -> grantsWriting(scope, resourceType))) {
+            throw Outcomes.forbidden(
+                    Outcomes.SCOPE_NOT_GRANTED,
+                    "the token's scopes do not let it create or update " + resourceType + " resources");
+        }
+        return caller;
+    }
+
+    static boolean grantsWriting(String scope, String resourceType) {
+        int slash = scope.indexOf('/');
+        int dot = scope.lastIndexOf('.');
+        if (!scope.startsWith("system/") || dot < slash) {
+            return false;
+        }
+        String type = scope.substring(slash + 1, dot);
+        String access = scope.substring(dot + 1);
+        return (type.equals("*") || type.equals(resourceType))
+                && (access.equals("write")
+                        || access.equals("*")
+                        || access.matches("c?r?u?d?s?") && access.contains("c") && access.contains("u"));
+    }
+
+    private ApiCaller caller(RequestDetails request) {
         try {
-            caller = callers.apiCaller(
+            return callers.apiCaller(
                             SecurityContextHolder.getContext().getAuthentication(), request.getHeader(PURPOSE_HEADER))
                     .orElseThrow(
                             () -> Outcomes.unauthorized("the token names no active staff account or agency system"));
@@ -38,11 +76,6 @@ class FhirCallers {
                     ? Outcomes.invalid(refused.code(), refused.getMessage())
                     : Outcomes.forbidden(refused.code(), refused.getMessage());
         }
-        if (caller instanceof ApiCaller.AgencySystem system && !system.mayRead(resourceType)) {
-            throw Outcomes.forbidden(
-                    Outcomes.SCOPE_NOT_GRANTED, "the token's scopes do not let it read " + resourceType + " resources");
-        }
-        return caller;
     }
 
     /** The caller as the access decision sees it. */

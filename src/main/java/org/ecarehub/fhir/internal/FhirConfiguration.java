@@ -6,10 +6,14 @@ import org.ecarehub.access.InvolvementDirectory;
 import org.ecarehub.access.PersonDirectory;
 import org.ecarehub.identity.AgencySystemTokens;
 import org.ecarehub.partnership.Partnerships;
+import org.ecarehub.record.Assessments;
+import org.ecarehub.record.Records;
+import org.ecarehub.request.ServiceRequests;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionOperations;
 
 /** Registers the FHIR server as a servlet at {@code /fhir/*}, behind identity's bearer-token filter chain. */
 @Configuration(proxyBeanMethods = false)
@@ -21,6 +25,10 @@ class FhirConfiguration {
             FhirCallers callers,
             ObjectProvider<PersonDirectory> directory,
             ObjectProvider<InvolvementDirectory> involvements,
+            ObjectProvider<Records> records,
+            ObjectProvider<Assessments> assessments,
+            ObjectProvider<ServiceRequests> requests,
+            TransactionOperations transactions,
             AgencySystemTokens tokens,
             Clock clock) {
         List<ca.uhn.fhir.rest.server.IResourceProvider> providers = new java.util.ArrayList<>(List.of(
@@ -34,6 +42,14 @@ class FhirConfiguration {
                 new InvolvementProviders.CareTeams(found, partnerships, callers, clock),
                 new InvolvementProviders.RelatedPersons(found, callers, clock),
                 new InvolvementProviders.Consents(found, callers, clock))));
+        records.ifAvailable(found -> providers.addAll(
+                List.of(new RecordProviders.Flags(found, callers), new RecordProviders.CarePlans(found, callers))));
+        assessments.ifAvailable(found -> providers.addAll(List.of(
+                new RecordProviders.Questionnaires(callers),
+                new RecordProviders.QuestionnaireResponses(records.getObject(), found, callers, transactions))));
+        requests.ifAvailable(found -> providers.addAll(List.of(
+                new RequestProviders.ServiceRequestProvider(found, partnerships, callers),
+                new RequestProviders.Tasks(found, partnerships, callers))));
         ServletRegistrationBean<FhirServer> registration =
                 new ServletRegistrationBean<>(new FhirServer(providers, tokens), "/fhir/*");
         registration.setName("fhir");

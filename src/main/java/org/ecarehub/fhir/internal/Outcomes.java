@@ -5,8 +5,11 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
@@ -28,6 +31,10 @@ final class Outcomes {
     static final String SCOPE_NOT_GRANTED = "scope-not-granted";
     static final String NOT_AN_API_CALLER = "not-an-api-caller";
     static final String INVALID_SEARCH = "invalid-search";
+    static final String INVALID_RESOURCE = "invalid-resource";
+    static final String REFUSED_BY_RULE = "refused-by-rule";
+    static final String VERSION_CONFLICT = "version-conflict";
+    static final String VERSION_REQUIRED = "version-required";
 
     private Outcomes() {}
 
@@ -54,6 +61,21 @@ final class Outcomes {
 
     static InvalidRequestException invalid(String code, String text) {
         return new InvalidRequestException(text, outcome(IssueType.INVALID, code, text));
+    }
+
+    /** A write the hub's rules refuse (a step its status does not allow, a sign-off by someone else): 422. */
+    static UnprocessableEntityException refusedByRule(String text) {
+        return new UnprocessableEntityException(text, outcome(IssueType.BUSINESSRULE, REFUSED_BY_RULE, text));
+    }
+
+    /** An edit of a version that is no longer the latest, named in the resource's {@code meta.versionId}: 409. */
+    static ResourceVersionConflictException conflict(String text) {
+        return new ResourceVersionConflictException(text, outcome(IssueType.CONFLICT, VERSION_CONFLICT, text));
+    }
+
+    /** An edit whose {@code If-Match} names a version that is no longer the latest, or that names none: 412. */
+    static PreconditionFailedException preconditionFailed(String code, String text) {
+        return new PreconditionFailedException(text, outcome(IssueType.CONFLICT, code, text));
     }
 
     static AuthenticationException unauthorized(String text) {

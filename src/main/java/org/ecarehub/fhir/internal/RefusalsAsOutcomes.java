@@ -6,6 +6,10 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.ecarehub.access.AccessRefused;
+import org.ecarehub.record.RecordRefused;
+import org.ecarehub.record.StaleEdit;
+import org.ecarehub.request.ServiceRequestRefused;
+import org.ecarehub.request.StaleServiceRequest;
 import org.ecarehub.transparency.LogUnavailable;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
@@ -13,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns whatever a provider throws into an OperationOutcome with a stable code: a refusal of the access decision into
- * 403, an unwritable transparency log into 503 (fail closed), anything unexpected into 500 without its message, which
- * might hold what the caller should not see.
+ * 403, a write the record's or the requests' rules refuse into 422, a stale version into 412 or 409, an unwritable
+ * transparency log into 503 (fail closed), anything unexpected into 500 without its message, which might hold what the
+ * caller should not see.
  */
 @Interceptor
 final class RefusalsAsOutcomes {
@@ -25,10 +30,11 @@ final class RefusalsAsOutcomes {
     public BaseServerResponseException translate(RequestDetails request, Throwable thrown) {
         Throwable cause = thrown;
         // HAPI wraps what a provider throws; the provider's own exception says what happened.
-        while (cause instanceof BaseServerResponseException wrapper
-                && wrapper.getOperationOutcome() == null
-                && wrapper.getCause() != null) {
-            cause = wrapper.getCause();
+        while ((cause instanceof BaseServerResponseException wrapper
+                        && wrapper.getOperationOutcome() == null
+                        && wrapper.getCause() != null)
+                || (cause instanceof java.lang.reflect.InvocationTargetException && cause.getCause() != null)) {
+            cause = cause.getCause();
         }
         if (cause instanceof BaseServerResponseException answer) {
             if (answer.getOperationOutcome() == null) {
@@ -39,6 +45,17 @@ final class RefusalsAsOutcomes {
         }
         if (cause instanceof AccessRefused refused) {
             return Outcomes.forbidden(Outcomes.ACCESS_REFUSED, refused.getMessage());
+        }
+        if (cause instanceof StaleEdit || cause instanceof StaleServiceRequest) {
+            // A client that sent If-Match asked for a precondition (RFC 9110); one that named the version in the
+            // resource's meta.versionId met a conflict.
+            return request.getHeader("If-Match") != null
+                    ? Outcomes.preconditionFailed(Outcomes.VERSION_CONFLICT, cause.getMessage())
+                    : Outcomes.conflict(cause.getMessage());
+        }
+        if (cause instanceof RecordRefused || cause instanceof ServiceRequestRefused) {
+            // Their messages name the field or the rule and ids only, never what the record says about a person.
+            return Outcomes.refusedByRule(cause.getMessage());
         }
         if (cause instanceof LogUnavailable) {
             return Outcomes.logUnavailable();

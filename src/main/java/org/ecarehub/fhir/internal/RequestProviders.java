@@ -1,0 +1,185 @@
+package org.ecarehub.fhir.internal;
+
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.List;
+import org.ecarehub.access.Requester;
+import org.ecarehub.partnership.Partnerships;
+import org.ecarehub.request.ServiceRequestId;
+import org.ecarehub.request.ServiceRequestStatus;
+import org.ecarehub.request.ServiceRequestView;
+import org.ecarehub.request.ServiceRequests;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+
+/**
+ * ServiceRequest and its Task, only through {@link ServiceRequests}, which decides, logs and keeps the lifecycle: a
+ * request is submitted by creating its ServiceRequest, and every later step is an update of its Task.
+ */
+final class RequestProviders {
+
+    private RequestProviders() {}
+
+    /** The request a read names, when the caller may see it; else the one 404 for missing and hidden alike. */
+    static ServiceRequestView visible(ServiceRequests requests, Requester requester, IdType id) {
+        ServiceRequestId request = RequestResources.requestId(id).orElseThrow(Outcomes::notFound);
+        return requests.find(requester, request).orElseThrow(Outcomes::notFound);
+    }
+
+    /**
+     * The requests a search names: the person's, narrowed to a team when {@code performer} names one; without a
+     * person, the open requests addressed to the caller's own team that {@code performer} names, as their work queue.
+     */
+    static List<ServiceRequestView> searched(
+            ServiceRequests requests, Requester requester, ReferenceParam patient, ReferenceParam team, String name) {
+        String teamId = team == null ? null : team.getIdPart();
+        List<ServiceRequestView> found;
+        if (patient != null) {
+            found = requests.forPerson(requester, RecordProviders.person(patient));
+        } else if (teamId != null) {
+            found = requests.forMyTeams(requester);
+        } else {
+            throw Outcomes.invalid(
+                    Outcomes.INVALID_SEARCH,
+                    "a " + name + " search names the person (patient) or one of the caller's teams");
+        }
+        return found.stream()
+                .filter(view -> teamId == null || view.team().value().equals(teamId))
+                .toList();
+    }
+
+    static final class ServiceRequestProvider implements IResourceProvider {
+
+        private final ServiceRequests requests;
+        private final Partnerships partnerships;
+        private final FhirCallers callers;
+
+        ServiceRequestProvider(ServiceRequests requests, Partnerships partnerships, FhirCallers callers) {
+            this.requests = requests;
+            this.partnerships = partnerships;
+            this.callers = callers;
+        }
+
+        @Override
+        public Class<? extends IBaseResource> getResourceType() {
+            return ServiceRequest.class;
+        }
+
+        private ServiceRequest shown(ServiceRequestView view) {
+            return RequestResources.serviceRequest(partnerships.current().partnership(), view);
+        }
+
+        @Read
+        public ServiceRequest read(@IdParam IdType id, RequestDetails request) {
+            Requester requester = callers.requester(request, callers.reading(request, "ServiceRequest"));
+            return shown(visible(requests, requester, id));
+        }
+
+        @Search
+        public List<ServiceRequest> search(
+                @OptionalParam(name = ServiceRequest.SP_PATIENT) ReferenceParam patient,
+                @OptionalParam(name = ServiceRequest.SP_STATUS) TokenParam status,
+                @OptionalParam(name = ServiceRequest.SP_PERFORMER) ReferenceParam performer,
+                RequestDetails request) {
+            Requester requester = callers.requester(request, callers.reading(request, "ServiceRequest"));
+            return searched(requests, requester, patient, performer, "ServiceRequest").stream()
+                    .map(this::shown)
+                    .filter(shown ->
+                            status == null || shown.getStatus().toCode().equals(status.getValue()))
+                    .toList();
+        }
+
+        /** Submits the request in the caller's name, to the team its performer names. */
+        @Create
+        public MethodOutcome create(@ResourceParam ServiceRequest resource, RequestDetails request) {
+            Requester requester = callers.requester(request, callers.writing(request, "ServiceRequest"));
+            ServiceRequestView submitted = requests.submit(requester, RequestResources.draft(resource));
+            return RecordProviders.written(shown(submitted), true);
+        }
+    }
+
+    static final class Tasks implements IResourceProvider {
+
+        private final ServiceRequests requests;
+        private final Partnerships partnerships;
+        private final FhirCallers callers;
+
+        Tasks(ServiceRequests requests, Partnerships partnerships, FhirCallers callers) {
+            this.requests = requests;
+            this.partnerships = partnerships;
+            this.callers = callers;
+        }
+
+        @Override
+        public Class<? extends IBaseResource> getResourceType() {
+            return Task.class;
+        }
+
+        private Task shown(ServiceRequestView view) {
+            return RequestResources.task(partnerships.current().partnership(), view);
+        }
+
+        @Read
+        public Task read(@IdParam IdType id, RequestDetails request) {
+            Requester requester = callers.requester(request, callers.reading(request, "Task"));
+            return shown(visible(requests, requester, id));
+        }
+
+        @Search
+        public List<Task> search(
+                @OptionalParam(name = Task.SP_PATIENT) ReferenceParam patient,
+                @OptionalParam(name = Task.SP_STATUS) TokenParam status,
+                @OptionalParam(name = Task.SP_OWNER) ReferenceParam owner,
+                RequestDetails request) {
+            Requester requester = callers.requester(request, callers.reading(request, "Task"));
+            return searched(requests, requester, patient, owner, "Task").stream()
+                    .map(this::shown)
+                    .filter(shown ->
+                            status == null || shown.getStatus().toCode().equals(status.getValue()))
+                    .toList();
+        }
+
+        /**
+         * Takes the one step the Task's new business status (or status) asks for, from the version named: accept,
+         * decline with the status reason's text, schedule for the execution period's start, start, complete, cancel.
+         * An update that asks for the status the request has already changes nothing.
+         */
+        @Update
+        public MethodOutcome update(@IdParam IdType id, @ResourceParam Task task, RequestDetails request) {
+            Requester requester = callers.requester(request, callers.writing(request, "Task"));
+            int expected = RecordProviders.expectedVersion(id, task);
+            ServiceRequestView seen = visible(requests, requester, id);
+            ServiceRequestStatus wanted = RequestResources.wanted(task, seen.status());
+            if (wanted == seen.status()) {
+                return RecordProviders.written(shown(seen), false);
+            }
+            ServiceRequestId number = seen.id();
+            ServiceRequestView moved = switch (wanted) {
+                case ACCEPTED -> requests.accept(requester, number, expected);
+                case DECLINED ->
+                    requests.decline(
+                            requester, number, expected, task.getStatusReason().getText());
+                case SCHEDULED -> requests.schedule(requester, number, expected, RequestResources.scheduledDay(task));
+                case IN_PROGRESS -> requests.start(requester, number, expected);
+                case COMPLETED -> requests.complete(requester, number, expected);
+                case CANCELLED -> requests.cancel(requester, number, expected);
+                case SUBMITTED ->
+                    throw Outcomes.refusedByRule("a request is submitted by creating its ServiceRequest, and never"
+                            + " returns to submitted");
+            };
+            return RecordProviders.written(shown(moved), false);
+        }
+    }
+}
