@@ -2,6 +2,7 @@ package org.ecarehub.record;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.ecarehub.access.Requester;
 import org.ecarehub.shared.PersonId;
 
@@ -20,6 +21,12 @@ public interface Records {
      * give the same empty record, and so does a requester whose roles may read nothing of it.
      */
     PersonRecord read(Requester requester, PersonId person);
+
+    /**
+     * The items of the given kinds the requester may see, as {@link #read} decides them: only those items are decided
+     * and logged, so a search for alerts leaves no entry about the person's letters.
+     */
+    PersonRecord read(Requester requester, PersonId person, Set<RecordKind> kinds);
 
     /** One item, when it exists and the requester may see it: empty both for a missing id and for a hidden one. */
     Optional<ItemView> item(Requester requester, RecordItemId id);

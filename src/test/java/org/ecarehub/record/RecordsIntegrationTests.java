@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.ecarehub.access.AccessRefused;
 import org.ecarehub.access.Requester;
 import org.ecarehub.access.Sensitivity;
@@ -153,6 +154,31 @@ class RecordsIntegrationTests {
                 assertThat(records.item(refused, letter.id())).isEmpty();
                 assertThat(records.history(refused, letter.id())).isEmpty();
             }
+        }
+
+        @Test
+        void readsOnlyTheKindsAskedForAndLogsNothingAboutTheOthers() {
+            RecordItem alert = records.add(KEY_WORKER, agnes, ItemDraft.of(riskAlert("Key safe by the back door")));
+            RecordItem letter = records.add(
+                    DISTRICT_NURSE,
+                    agnes,
+                    ItemDraft.document(
+                            Category.HEALTH_DETAIL,
+                            Sensitivity.RESTRICTED,
+                            new Document("Falls clinic letter", "Seen in the falls clinic")));
+            int lettersLogged = accessEventsNaming(letter.id()).size();
+
+            List<ItemView> alerts = records.read(DISTRICT_NURSE, agnes, Set.of(RecordKind.ALERT))
+                    .items();
+
+            assertThat(alerts).extracting(view -> view.item().kind()).containsOnly(RecordKind.ALERT);
+            assertThat(alerts).extracting(view -> view.item().id()).contains(alert.id());
+            assertThat(accessEventsNaming(letter.id()))
+                    .as("a read of alerts decides and logs nothing about the letter")
+                    .hasSize(lettersLogged);
+            assertThat(records.read(DISTRICT_NURSE, agnes).items())
+                    .extracting(view -> view.item().id())
+                    .contains(alert.id(), letter.id());
         }
 
         @Test

@@ -16,6 +16,7 @@ import ca.uhn.fhir.rest.param.UriParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.ecarehub.access.Requester;
 import org.ecarehub.record.Assessment;
@@ -110,7 +111,7 @@ final class RecordProviders {
                 @OptionalParam(name = "category") TokenParam category,
                 RequestDetails request) {
             Requester requester = callers.requester(request, callers.reading(request, "Flag"));
-            return records.read(requester, person(patient)).ofKind(RecordKind.ALERT).stream()
+            return records.read(requester, person(patient), Set.of(RecordKind.ALERT)).items().stream()
                     .map(RecordResources::flag)
                     .filter(flag -> status == null || flag.getStatus().toCode().equals(status.getValue()))
                     .filter(flag -> category == null
@@ -148,7 +149,7 @@ final class RecordProviders {
         public List<CarePlan> search(
                 @RequiredParam(name = CarePlan.SP_PATIENT) ReferenceParam patient, RequestDetails request) {
             Requester requester = callers.requester(request, callers.reading(request, "CarePlan"));
-            return records.read(requester, person(patient)).ofKind(RecordKind.CARE_PLAN).stream()
+            return records.read(requester, person(patient), Set.of(RecordKind.CARE_PLAN)).items().stream()
                     .map(RecordResources::carePlan)
                     .toList();
         }

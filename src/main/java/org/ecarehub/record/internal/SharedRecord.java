@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.ecarehub.access.AccessDecision;
 import org.ecarehub.access.AccessDecisions;
@@ -76,6 +77,12 @@ class SharedRecord implements Records, Assessments {
     @Override
     public PersonRecord read(Requester requester, PersonId person) {
         return new PersonRecord(person, visible(requester, person, item -> true));
+    }
+
+    @Override
+    public PersonRecord read(Requester requester, PersonId person, Set<RecordKind> kinds) {
+        Set<RecordKind> asked = Set.copyOf(kinds);
+        return new PersonRecord(person, visible(requester, person, item -> asked.contains(item.kind())));
     }
 
     @Override
