@@ -41,8 +41,8 @@ import org.springframework.stereotype.Component;
 /**
  * Seeds who is involved with DEMO.md's people, and the authorities, capacity assessment and consents of their stories,
  * through the access and consent modules, as the practitioners of the stories would have recorded them. Dates are
- * relative to the day the demo is first seeded. The synthetic people each get a team of every agency that holds a
- * record of them, so that lists and searches look real.
+ * relative to the day the demo is first seeded. Agnes's record and request follow, by {@link DemoRecords}. The
+ * synthetic people each get a team of every agency that holds a record of them, so that lists and searches look real.
  */
 @Component
 class DemoStories {
@@ -51,9 +51,15 @@ class DemoStories {
     private final Relationships relationships;
     private final Representatives representatives;
     private final Consents consents;
+    private final DemoRecords records;
 
     DemoStories(
-            PersonIndex personIndex, Relationships relationships, Representatives representatives, Consents consents) {
+            PersonIndex personIndex,
+            Relationships relationships,
+            Representatives representatives,
+            Consents consents,
+            DemoRecords records) {
+        this.records = records;
         this.personIndex = personIndex;
         this.relationships = relationships;
         this.representatives = representatives;
@@ -158,6 +164,10 @@ class DemoStories {
                         seedDay.minusMonths(4),
                         null),
                 staff.actor("sw.blantyre"));
+
+        // After the relationships and authorities, so that each item is decided as the practitioners of the story
+        // would be: every writer is involved with Agnes, and the equipment team through the request itself.
+        records.seedAgnes(snapshot, agnes, seedDay);
     }
 
     /** A team of each agency that holds a record of a synthetic person, involved since the seeding day. */
@@ -211,7 +221,7 @@ class DemoStories {
     }
 
     /** The demo's staff as the actors of what they recorded. */
-    private record Staff(PartnershipSnapshot snapshot) {
+    record Staff(PartnershipSnapshot snapshot) {
 
         Actor actor(String username) {
             Partnership partnership = snapshot.partnership();

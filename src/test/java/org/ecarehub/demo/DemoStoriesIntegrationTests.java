@@ -1,28 +1,54 @@
 package org.ecarehub.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ecarehub.access.Holder;
 import org.ecarehub.access.PersonDirectory;
 import org.ecarehub.access.PersonQuery;
 import org.ecarehub.access.PersonView;
+import org.ecarehub.access.RelationshipKind;
 import org.ecarehub.access.Relationships;
 import org.ecarehub.access.Requester;
+import org.ecarehub.access.Sensitivity;
 import org.ecarehub.consent.Authority;
 import org.ecarehub.consent.ConsentState;
 import org.ecarehub.consent.Consents;
 import org.ecarehub.consent.DecisionArea;
+import org.ecarehub.consent.Exemption;
 import org.ecarehub.consent.RepresentativeAuthority;
 import org.ecarehub.consent.Representatives;
+import org.ecarehub.consent.Withholdings;
 import org.ecarehub.partnership.AgencyType;
 import org.ecarehub.partnership.Category;
 import org.ecarehub.partnership.Purpose;
+import org.ecarehub.record.Alert;
+import org.ecarehub.record.AlertType;
+import org.ecarehub.record.Assessment;
+import org.ecarehub.record.Assessments;
+import org.ecarehub.record.Document;
+import org.ecarehub.record.EligibilityBand;
+import org.ecarehub.record.ItemStatus;
+import org.ecarehub.record.ItemView;
+import org.ecarehub.record.PersonRecord;
+import org.ecarehub.record.RecordItemId;
+import org.ecarehub.record.RecordKind;
+import org.ecarehub.record.Records;
+import org.ecarehub.record.ServiceProvision;
+import org.ecarehub.request.Equipment;
+import org.ecarehub.request.ServiceRequestDetails;
+import org.ecarehub.request.ServiceRequestStatus;
+import org.ecarehub.request.ServiceRequestView;
+import org.ecarehub.request.ServiceRequests;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
+import org.ecarehub.shared.TeamId;
 import org.ecarehub.shared.Username;
 import org.ecarehub.support.RunningHub;
 import org.ecarehub.support.TestDatabase;
@@ -116,12 +142,141 @@ class DemoStoriesIntegrationTests {
                     .isEqualTo(ConsentState.GIVEN);
             assertThat(hub.bean(Relationships.class).of(agnes))
                     .extracting(relationship -> relationship.holder().reference())
-                    .hasSize(5);
+                    .hasSize(6);
             relationships = count(hub, "access_relationship");
         }
         try (RunningHub again = RunningHub.demo(dataDir, database)) {
             assertThat(count(again, "access_relationship")).isEqualTo(relationships);
             assertThat(count(again, "consent_authority")).isEqualTo(4);
         }
+    }
+
+    @Test
+    void seedsAgnesRecordAndRequestAsTheStoryTellsAndSeedsThemOnce() {
+        TestDatabase database = TestDatabase.fresh(dataDir);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (RunningHub hub = RunningHub.demo(dataDir, database)) {
+            Map<String, PersonId> people = DemoStoryPeopleIntegrationTests.storyPersons(hub);
+            PersonId agnes = people.get("Agnes Thomson");
+            Records records = hub.bean(Records.class);
+            LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+
+            PersonRecord bySocialWorker = records.read(staff("sw.hamilton", Purpose.DIRECT_CARE), agnes);
+            assertThat(bySocialWorker.items())
+                    .extracting(
+                            view -> view.item().kind(),
+                            view -> view.item().owner().value())
+                    .containsExactlyInAnyOrder(
+                            tuple(RecordKind.ALERT, "slc-social-work"),
+                            tuple(RecordKind.ASSESSMENT, "slc-social-work"),
+                            tuple(RecordKind.CARE_PLAN, "slc-social-work"),
+                            tuple(RecordKind.SERVICE_PROVISION, "slc-social-work"),
+                            tuple(RecordKind.DOCUMENT, "slc-social-work"), // the OT's home assessment
+                            tuple(RecordKind.DOCUMENT, "slc-social-work")); // the neighbour's report
+            assertThat(bySocialWorker
+                            .ofKind(RecordKind.ALERT)
+                            .get(0)
+                            .item()
+                            .content(Alert.class)
+                            .type())
+                    .isEqualTo(AlertType.COMMUNICATION_NEEDS);
+            ItemView ssa = hub.bean(Assessments.class)
+                    .current(staff("gp.hamilton", Purpose.DIRECT_CARE), agnes)
+                    .orElseThrow();
+            assertThat(ssa.item().status()).isEqualTo(ItemStatus.SIGNED);
+            assertThat(ssa.item().content(Assessment.class).eligibility()).isEqualTo(EligibilityBand.SUBSTANTIAL);
+            assertThat(ssa.item().content(Assessment.class).missingForSignOff()).isEmpty();
+            assertThat(ssa.item().current().author()).isEqualTo(Username.of("sw.hamilton"));
+            ServiceProvision homecare = bySocialWorker
+                    .ofKind(RecordKind.SERVICE_PROVISION)
+                    .get(0)
+                    .item()
+                    .content(ServiceProvision.class);
+            assertThat(homecare.provider()).isEqualTo(AgencyId.of("caring-hands"));
+            assertThat(homecare.visitsADay()).isEqualTo(3);
+
+            // The letter is restricted health detail: its owner's district nurse sees it, the social worker does not,
+            // since no consent names health detail and no agreement lets it flow to social work on implied consent.
+            RecordItemId letter = itemTitled(
+                    records.read(staff("dn.hamilton", Purpose.DIRECT_CARE), agnes), "Old age psychiatry clinic letter");
+            assertThat(records.item(staff("sw.hamilton", Purpose.DIRECT_CARE), letter))
+                    .isEmpty();
+            RecordItemId report = itemTitled(bySocialWorker, "Neighbour's report");
+            assertThat(records.item(staff("gp.hamilton", Purpose.DIRECT_CARE), letter))
+                    .get()
+                    .satisfies(view -> {
+                        assertThat(view.item().category()).isEqualTo(Category.HEALTH_DETAIL);
+                        assertThat(view.item().sensitivity()).isEqualTo(Sensitivity.RESTRICTED);
+                    });
+            assertThat(records.item(staff("housing.ek", Purpose.DIRECT_CARE), letter))
+                    .isEmpty();
+            assertThat(records.read(staff("housing.ek", Purpose.DIRECT_CARE), agnes)
+                            .items())
+                    .isEmpty();
+
+            Requester david = new Requester.Portal("david.thomson", people.get("David Thomson"));
+            List<ItemView> byDavid = records.read(david, agnes).items();
+            assertThat(byDavid)
+                    .extracting(view -> view.item().id())
+                    .doesNotContain(report)
+                    .contains(ssa.item().id());
+            assertThat(records.item(david, report)).isEmpty();
+            assertThat(hub.bean(Withholdings.class).inForce(agnes, today))
+                    .singleElement()
+                    .satisfies(withholding -> {
+                        assertThat(withholding.target().item()).isEqualTo(report.reference());
+                        assertThat(withholding.exemption()).isEqualTo(Exemption.THIRD_PARTY);
+                    });
+
+            Requester fiona = new Requester.Portal("fiona.thomson", people.get("Fiona Thomson"));
+            assertThat(records.read(fiona, agnes).items())
+                    .extracting(view -> view.item().category())
+                    .containsExactlyInAnyOrder(Category.CARE_PLAN, Category.SERVICE_PROVISION);
+
+            ServiceRequestView request =
+                    hub.bean(ServiceRequests.class).forPerson(staff("ot.hamilton", Purpose.DIRECT_CARE), agnes).stream()
+                            .collect(onlyElement());
+            assertThat(request.status()).isEqualTo(ServiceRequestStatus.SCHEDULED);
+            assertThat(request.requestedBy()).isEqualTo(Username.of("ot.hamilton"));
+            assertThat(request.team()).isEqualTo(TeamId.of("equipment-and-adaptations"));
+            assertThat(request.scheduledDay()).isEqualTo(today.plusDays(9));
+            assertThat(request.details())
+                    .isEqualTo(new ServiceRequestDetails.AidsAndAdaptations(
+                            List.of(Equipment.STAIR_RAIL, Equipment.BATH_BOARD),
+                            itemTitled(bySocialWorker, "Occupational therapy home assessment")
+                                    .reference()));
+            assertThat(hub.bean(Relationships.class).of(agnes))
+                    .filteredOn(relationship -> relationship.kind() == RelationshipKind.SERVICE_REQUEST)
+                    .extracting(relationship -> relationship.holder().reference())
+                    .containsExactly(
+                            Holder.team(TeamId.of("equipment-and-adaptations")).reference());
+            assertThat(hub.bean(ServiceRequests.class).forMyTeams(staff("equipment.slc", Purpose.DIRECT_CARE)))
+                    .extracting(ServiceRequestView::id)
+                    .containsExactly(request.id());
+
+            for (String table :
+                    List.of("record_item", "record_item_version", "service_request", "consent_withholding")) {
+                counts.put(table, count(hub, table));
+            }
+        }
+        try (RunningHub again = RunningHub.demo(dataDir, database)) {
+            for (Map.Entry<String, Long> table : counts.entrySet()) {
+                assertThat(count(again, table.getKey())).as(table.getKey()).isEqualTo(table.getValue());
+            }
+        }
+    }
+
+    static RecordItemId itemTitled(PersonRecord record, String title) {
+        return record.ofKind(RecordKind.DOCUMENT).stream()
+                .filter(view -> view.item().content(Document.class).title().equals(title))
+                .map(view -> view.item().id())
+                .collect(onlyElement());
+    }
+
+    static <T> java.util.stream.Collector<T, ?, T> onlyElement() {
+        return java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), list -> {
+            assertThat(list).hasSize(1);
+            return list.get(0);
+        });
     }
 }

@@ -261,7 +261,7 @@ public class AccessDecisionBenchmark {
      * Who is who, drawn from {@link #SEED}: each person's agency record, team caseload, key worker and consent, and
      * the requests. The same every run, so a seeded database is used again.
      */
-    static final class Plan {
+    public static final class Plan {
 
         private final int people;
         private final int staffPerAgency;
@@ -272,7 +272,7 @@ public class AccessDecisionBenchmark {
         private final ConsentState[] consent;
         private final AgencyType[] consentTo;
 
-        Plan(int people, int staffPerAgency) {
+        public Plan(int people, int staffPerAgency) {
             this.people = people;
             this.staffPerAgency = staffPerAgency;
             owner = new int[people];
@@ -332,7 +332,7 @@ public class AccessDecisionBenchmark {
                     team[i] / BenchmarkPartnership.TEAMS_PER_AGENCY, team[i] % BenchmarkPartnership.TEAMS_PER_AGENCY)));
         }
 
-        List<PersonId> personIds(PersonIndex index) {
+        public List<PersonId> personIds(PersonIndex index) {
             List<PersonId> ids = new ArrayList<>(people);
             for (int i = 0; i < people; i++) {
                 ids.add(index.personOf(record(i)).orElseThrow());
@@ -341,7 +341,7 @@ public class AccessDecisionBenchmark {
         }
 
         /** The partnership, people, relationships and consents, through the modules' facades; the people's ids. */
-        List<PersonId> seed(RunningHub hub) throws Exception {
+        public List<PersonId> seed(RunningHub hub) throws Exception {
             long start = System.nanoTime();
             PartnershipSnapshot snapshot = hub.bean(Partnerships.class)
                     .apply("generated", BenchmarkPartnership.yaml(staffPerAgency), "access benchmark");

@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.Yaml;
  * three care homes), five teams and {@code staffPerAgency} accounts each, the demo's roles, and the demo's sharing
  * agreements repeated for every pair of agencies of the types they join.
  */
-final class BenchmarkPartnership {
+public final class BenchmarkPartnership {
 
     static final String HEALTH_BOARD = "health-board";
     static final String GP = "gp-practice";
@@ -29,10 +29,10 @@ final class BenchmarkPartnership {
     static final String CARE_PROVIDER = "care-provider";
     static final String CARE_HOME = "care-home";
 
-    static final int TEAMS_PER_AGENCY = 5;
+    public static final int TEAMS_PER_AGENCY = 5;
 
     /** The agencies' types, in the order of their ids {@code agency-00} to {@code agency-19}. */
-    static final List<String> AGENCY_TYPES = List.of(
+    public static final List<String> AGENCY_TYPES = List.of(
             HEALTH_BOARD,
             GP,
             GP,
@@ -221,20 +221,20 @@ final class BenchmarkPartnership {
 
     private BenchmarkPartnership() {}
 
-    static String agency(int index) {
+    public static String agency(int index) {
         return String.format("agency-%02d", index);
     }
 
-    static String team(int agency, int team) {
+    public static String team(int agency, int team) {
         return agency(agency) + "-team-" + team;
     }
 
-    static String staff(int agency, int number) {
+    public static String staff(int agency, int number) {
         return String.format("staff.%02d.%03d", agency, number);
     }
 
     /** The team a practitioner belongs to; accounts 0 and 1 of each agency are its governance staff, in no team. */
-    static int teamOf(int number) {
+    public static int teamOf(int number) {
         return number % TEAMS_PER_AGENCY;
     }
 
