@@ -25,4 +25,14 @@ public interface PersonDirectory {
      * not see them, so that the two cannot be told apart.
      */
     Optional<PersonView> read(Requester requester, PersonId person);
+
+    /**
+     * The person as {@link #read} shows them and the decisions on further items of theirs, taken together and logged as
+     * one request: a page showing a person's summary asks once, and the log has one entry for each outcome rather than
+     * one set for the demographics and another for the rest of the record.
+     *
+     * @param items further items of the person, such as their record's; decided in the order given
+     * @throws org.ecarehub.transparency.LogUnavailable when the log cannot record the decisions; nothing is returned
+     */
+    Disclosure readWith(Requester requester, PersonId person, List<AccessItem> items);
 }

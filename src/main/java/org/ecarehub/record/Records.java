@@ -28,6 +28,14 @@ public interface Records {
      */
     PersonRecord read(Requester requester, PersonId person, Set<RecordKind> kinds);
 
+    /**
+     * The person's summary: who they are, as {@code PersonDirectory.read} shows them, and every item {@link #read}
+     * would return, decided together in one decision and logged as one request.
+     *
+     * @throws org.ecarehub.transparency.LogUnavailable when the log cannot record the decisions; nothing is returned
+     */
+    Summary summary(Requester requester, PersonId person);
+
     /** One item, when it exists and the requester may see it: empty both for a missing id and for a hidden one. */
     Optional<ItemView> item(Requester requester, RecordItemId id);
 

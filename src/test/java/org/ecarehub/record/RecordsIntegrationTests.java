@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ecarehub.access.AccessRefused;
+import org.ecarehub.access.PersonDirectory;
 import org.ecarehub.access.Requester;
 import org.ecarehub.access.Sensitivity;
 import org.ecarehub.demo.DemoStoryPeople;
@@ -179,6 +180,37 @@ class RecordsIntegrationTests {
             assertThat(records.read(DISTRICT_NURSE, agnes).items())
                     .extracting(view -> view.item().id())
                     .contains(alert.id(), letter.id());
+        }
+
+        @Test
+        void summarisesThePersonAndTheirRecordInOneRequestAsTheSeparateReadsWould() {
+            RecordItem alert = records.add(KEY_WORKER, agnes, ItemDraft.of(riskAlert("Hard of hearing; knock loudly")));
+            PersonDirectory directory = hub.bean(PersonDirectory.class);
+            long accessEntriesBefore = count("transparency_event");
+
+            Summary summary = records.summary(DISTRICT_NURSE, agnes);
+
+            long entries = count("transparency_event") - accessEntriesBefore;
+            assertThat(summary.person()).isEqualTo(directory.read(DISTRICT_NURSE, agnes));
+            assertThat(summary.record().items())
+                    .extracting(view -> view.item().id())
+                    .contains(alert.id())
+                    .containsExactlyElementsOf(records.read(DISTRICT_NURSE, agnes).items().stream()
+                            .map(view -> view.item().id())
+                            .toList());
+            long separately = count("transparency_event");
+            directory.read(DISTRICT_NURSE, agnes);
+            records.read(DISTRICT_NURSE, agnes);
+            assertThat(entries)
+                    .as("one request: fewer entries than the two reads leave between them")
+                    .isLessThan(count("transparency_event") - separately);
+            Summary housing = records.summary(HOUSING, agnes);
+            assertThat(housing.record().items())
+                    .extracting(view -> view.item().id())
+                    .doesNotContain(alert.id());
+            Summary nobody = records.summary(DISTRICT_NURSE, PersonId.of("0b6c7a1e-5d2f-4c1e-9a55-3f0d1c2b4a69"));
+            assertThat(nobody.person()).isEmpty();
+            assertThat(nobody.record().items()).isEmpty();
         }
 
         @Test

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.ecarehub.access.AccessDecision;
 import org.ecarehub.access.AccessItem;
 import org.ecarehub.access.AccessRefused;
+import org.ecarehub.access.Disclosure;
 import org.ecarehub.access.PersonDirectory;
 import org.ecarehub.access.PersonQuery;
 import org.ecarehub.access.PersonView;
@@ -102,6 +103,26 @@ class Directory implements PersonDirectory {
         return decided.stream().anyMatch(AccessDecision::allowed)
                 ? Optional.of(view(person.get(), decided))
                 : Optional.empty();
+    }
+
+    @Override
+    public Disclosure readWith(Requester requester, PersonId id, List<AccessItem> further) {
+        Optional<Person> person = index.person(id);
+        List<AccessItem> demographics = person.map(Directory::items).orElse(List.of());
+        if (demographics.isEmpty() && further.isEmpty()) {
+            // As a search that found nobody: the log says someone asked, not whether the person exists.
+            AccessDecision attempt = decisions.mayAttempt(requester, Action.READ, Category.DEMOGRAPHICS);
+            decisions.logWithoutPerson(requester, Action.READ, Category.DEMOGRAPHICS, attempt);
+            return new Disclosure(null, List.of());
+        }
+        List<AccessItem> items = new ArrayList<>(demographics);
+        items.addAll(further);
+        List<AccessDecision> decided =
+                decisions.decide(requester, Action.READ, person.map(Person::id).orElse(id), items);
+        List<AccessDecision> aboutThePerson = decided.subList(0, demographics.size());
+        PersonView shown =
+                aboutThePerson.stream().anyMatch(AccessDecision::allowed) ? view(person.get(), aboutThePerson) : null;
+        return new Disclosure(shown, decided.subList(demographics.size(), decided.size()));
     }
 
     private List<PersonMatch> candidates(PersonQuery query) {

@@ -12,6 +12,8 @@ import org.ecarehub.access.AccessDecision;
 import org.ecarehub.access.AccessDecisions;
 import org.ecarehub.access.AccessItem;
 import org.ecarehub.access.AccessRefused;
+import org.ecarehub.access.Disclosure;
+import org.ecarehub.access.PersonDirectory;
 import org.ecarehub.access.Requester;
 import org.ecarehub.partnership.Action;
 import org.ecarehub.partnership.Category;
@@ -34,6 +36,7 @@ import org.ecarehub.record.RecordKind;
 import org.ecarehub.record.RecordRefused;
 import org.ecarehub.record.Records;
 import org.ecarehub.record.StaleEdit;
+import org.ecarehub.record.Summary;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.Username;
@@ -52,6 +55,7 @@ class SharedRecord implements Records, Assessments {
 
     private final RecordStore store;
     private final AccessDecisions decisions;
+    private final PersonDirectory directory;
     private final Partnerships partnerships;
     private final PersonIndex index;
     private final ApplicationEventPublisher events;
@@ -60,12 +64,14 @@ class SharedRecord implements Records, Assessments {
     SharedRecord(
             RecordStore store,
             AccessDecisions decisions,
+            PersonDirectory directory,
             Partnerships partnerships,
             PersonIndex index,
             ApplicationEventPublisher events,
             Clock clock) {
         this.store = store;
         this.decisions = decisions;
+        this.directory = directory;
         this.partnerships = partnerships;
         this.index = index;
         this.events = events;
@@ -83,6 +89,19 @@ class SharedRecord implements Records, Assessments {
     public PersonRecord read(Requester requester, PersonId person, Set<RecordKind> kinds) {
         Set<RecordKind> asked = Set.copyOf(kinds);
         return new PersonRecord(person, visible(requester, person, item -> asked.contains(item.kind())));
+    }
+
+    @Override
+    public Summary summary(Requester requester, PersonId person) {
+        Objects.requireNonNull(requester, "requester");
+        Objects.requireNonNull(person, "person");
+        AgencyId agency = agencyOf(requester);
+        List<StoredItem> asked = store.itemsOf(person).stream()
+                .filter(item -> !item.hiddenFrom(agency))
+                .toList();
+        Disclosure disclosure = directory.readWith(
+                requester, person, asked.stream().map(StoredItem::accessItem).toList());
+        return new Summary(disclosure.shown(), new PersonRecord(person, shown(asked, disclosure.decisions())));
     }
 
     @Override
@@ -148,6 +167,10 @@ class SharedRecord implements Records, Assessments {
                 Action.READ,
                 person,
                 asked.stream().map(StoredItem::accessItem).toList());
+        return shown(asked, decided);
+    }
+
+    private static List<ItemView> shown(List<StoredItem> asked, List<AccessDecision> decided) {
         List<ItemView> shown = new ArrayList<>(asked.size());
         for (int i = 0; i < asked.size(); i++) {
             if (decided.get(i).allowed()) {
