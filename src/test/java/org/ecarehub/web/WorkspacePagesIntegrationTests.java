@@ -325,12 +325,27 @@ class WorkspacePagesIntegrationTests {
 
         @Test
         void claimsRefusesABlankNoteThenClosesTheReview() {
-            CaldicottReview review = breakGlassReviewFor("sw.airdrie");
+            CaldicottReview review = breakGlassReviewFor("sw.airdrie", "nlc-social-work", "social-worker");
             HttpClient guardian = signedIn("caldicott.slc");
             String page = "/reviews/" + review.id().value();
             assertThat(hub.get(guardian, "/reviews").body()).contains("href=\"" + page + "\"");
 
+            String history = "/people/" + agnes.value() + "/history";
+            assertThat(hub.get(guardian, history).statusCode())
+                    .as("no task claimed yet")
+                    .isEqualTo(404);
+
             assertThat(post(guardian, page, page + "/claim", "").statusCode()).isEqualTo(302);
+            HttpResponse<String> events = hub.get(guardian, history);
+            assertThat(events.statusCode()).isEqualTo(200);
+            assertThat(events.body())
+                    .contains("id=\"history\"")
+                    .contains("sw.airdrie")
+                    .contains("break-glass");
+            assertThat(hub.get(signedIn("caldicott.nhs"), history).statusCode()).isEqualTo(404);
+            assertThat(hub.get(signedIn("sw.hamilton"), history).statusCode())
+                    .as("direct care reads no history, even for the key worker")
+                    .isEqualTo(404);
             HttpResponse<String> blank = post(guardian, page, page + "/close", "note=+");
 
             assertThat(blank.body()).contains("govuk-error-summary").contains("Enter a note saying what you found");
@@ -345,7 +360,7 @@ class WorkspacePagesIntegrationTests {
 
         @Test
         void answersAReviewOffTheUsersQueueAsNotFound() {
-            CaldicottReview review = breakGlassReviewFor("sw.airdrie");
+            CaldicottReview review = breakGlassReviewFor("teacher.blantyre", "slc-education", "head-teacher");
             HttpClient otherGuardian = signedIn("caldicott.nhs");
             String page = "/reviews/" + review.id().value();
 
@@ -356,20 +371,18 @@ class WorkspacePagesIntegrationTests {
             assertThat(state(review)).isEqualTo(CaldicottReview.State.OPEN);
         }
 
-        /** The review of a grant the user opens now, or of the one they opened in an earlier test. */
-        CaldicottReview breakGlassReviewFor(String user) {
+        /** The review of a break-glass grant the user opens now; each test uses a user of its own. */
+        CaldicottReview breakGlassReviewFor(String user, String agency, String role) {
             BreakGlassGrants grants = hub.bean(BreakGlassGrants.class);
             Username username = Username.of(user);
-            if (!grants.active(username, agnes, java.time.Instant.now())) {
-                grants.open(
-                        agnes,
-                        new BreakGlassRequest(
-                                username, "Covering a colleague's visit tonight for Agnes", Purpose.DIRECT_CARE, null),
-                        Actor.staff(username, AgencyId.of("nlc-social-work"), java.util.List.of("social-worker"), 1));
-            }
+            grants.open(
+                    agnes,
+                    new BreakGlassRequest(
+                            username, "Covering a colleague's visit tonight for Agnes", Purpose.DIRECT_CARE, null),
+                    Actor.staff(username, AgencyId.of(agency), java.util.List.of(role), 1));
             return hub.bean(CaldicottReviews.class).forPerson(agnes).stream()
                     .filter(review -> review.kind() == CaldicottReview.Kind.BREAK_GLASS)
-                    .filter(review -> review.agency().equals(AgencyId.of("nlc-social-work")))
+                    .filter(review -> review.agency().equals(AgencyId.of(agency)))
                     .filter(review -> !review.closed())
                     .reduce((first, second) -> second)
                     .orElseThrow();
