@@ -133,6 +133,7 @@ class PersonPages {
         model.addAttribute("view", view);
         model.addAttribute("grant", ownGrants.isEmpty() ? null : ownGrants.get(0));
         model.addAttribute("names", new Names(partnerships.current().partnership()));
+        model.addAttribute("mayRecordConsent", ConsentPages.CONSENT_PURPOSES.contains(practitioner.purpose()));
         try {
             model.addAttribute("relationships", involvement.relationships(requester, view.id()));
             List<RepresentativeAuthority> authorities = involvement.authorities(requester, view.id());

@@ -13,6 +13,7 @@ import org.ecarehub.access.BreakGlassGrants;
 import org.ecarehub.access.BreakGlassRequest;
 import org.ecarehub.access.CaldicottReview;
 import org.ecarehub.access.CaldicottReviews;
+import org.ecarehub.consent.Consents;
 import org.ecarehub.demo.DemoStoryPeople;
 import org.ecarehub.partnership.Purpose;
 import org.ecarehub.person.Actor;
@@ -317,6 +318,64 @@ class WorkspacePagesIntegrationTests {
             Matcher link = Pattern.compile("href=\"(/break-glass/[0-9a-f]+)\"").matcher(found.body());
             assertThat(link.find()).as("a break-glass offer").isTrue();
             return link.group(1);
+        }
+    }
+
+    @Nested
+    class RecordingAConsent {
+
+        @Test
+        void redisplaysAnIncompleteDecisionAndRecordsNothing() {
+            HttpClient browser = signedIn("sw.hamilton");
+            String form = "/people/" + agnes.value() + "/consents/new";
+            int before = hub.bean(Consents.class).history(agnes).size();
+
+            HttpResponse<String> refused = post(
+                    browser,
+                    form,
+                    "/people/" + agnes.value() + "/consents",
+                    "purpose=audit&categories=no-such-category&evidence=document&reference=+");
+
+            assertThat(refused.statusCode()).isEqualTo(200);
+            assertThat(refused.body())
+                    .contains("govuk-error-summary")
+                    .contains("Choose whether consent was given, refused or withdrawn")
+                    .contains("Choose the purpose the decision is about")
+                    .contains("Choose categories from the list")
+                    .contains("Choose the agency the decision is about sharing with")
+                    .contains("Enter where the document is filed");
+            assertThat(hub.bean(Consents.class).history(agnes)).hasSize(before);
+        }
+
+        @Test
+        void recordsTheKeyWorkersEntryOfAgnessDecision() {
+            HttpClient browser = signedIn("sw.hamilton");
+            String form = "/people/" + agnes.value() + "/consents/new";
+            int before = hub.bean(Consents.class).history(agnes).size();
+
+            HttpResponse<String> recorded = post(
+                    browser,
+                    form,
+                    "/people/" + agnes.value() + "/consents",
+                    "status=given&purpose=direct-care&categories=housing&recipient=slc-housing&evidence=verbal");
+
+            assertThat(recorded.statusCode()).isEqualTo(302);
+            assertThat(hub.bean(Consents.class).history(agnes)).hasSize(before + 1);
+            assertThat(hub.bean(Consents.class)
+                            .history(agnes)
+                            .get(before)
+                            .recordedBy()
+                            .account())
+                    .isEqualTo("sw.hamilton");
+        }
+
+        @Test
+        void answersSomeoneWhoMayNotSeeThePersonAsAPageThatDoesNotExist() {
+            HttpClient browser = signedIn("housing.ek");
+
+            assertThat(hub.get(browser, "/people/" + agnes.value() + "/consents/new")
+                            .statusCode())
+                    .isEqualTo(404);
         }
     }
 
