@@ -133,6 +133,9 @@ class PersonPages {
         model.addAttribute("view", view);
         model.addAttribute("grant", ownGrants.isEmpty() ? null : ownGrants.get(0));
         model.addAttribute("names", new Names(partnerships.current().partnership()));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
         model.addAttribute("mayRecordConsent", ConsentPages.CONSENT_PURPOSES.contains(practitioner.purpose()));
         try {
             model.addAttribute("relationships", involvement.relationships(requester, view.id()));

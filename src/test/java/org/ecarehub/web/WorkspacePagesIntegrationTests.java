@@ -13,7 +13,10 @@ import org.ecarehub.access.BreakGlassGrants;
 import org.ecarehub.access.BreakGlassRequest;
 import org.ecarehub.access.CaldicottReview;
 import org.ecarehub.access.CaldicottReviews;
+import org.ecarehub.consent.Authority;
 import org.ecarehub.consent.Consents;
+import org.ecarehub.consent.RepresentativeAuthority;
+import org.ecarehub.consent.Representatives;
 import org.ecarehub.demo.DemoStoryPeople;
 import org.ecarehub.partnership.Purpose;
 import org.ecarehub.person.Actor;
@@ -376,6 +379,49 @@ class WorkspacePagesIntegrationTests {
             assertThat(hub.get(browser, "/people/" + agnes.value() + "/consents/new")
                             .statusCode())
                     .isEqualTo(404);
+        }
+    }
+
+    @Nested
+    class Authorities {
+
+        RepresentativeAuthority fionasNomination() {
+            return hub.bean(Representatives.class).authoritiesOver(agnes).stream()
+                    .filter(one -> one.authority().kind() == Authority.Kind.NOMINATED_NEXT_OF_KIN_OR_CARER)
+                    .findFirst()
+                    .orElseThrow();
+        }
+
+        @Test
+        void answersSomeoneWhoMayNotSeeTheAuthorityAsAPageThatDoesNotExistAndChangesNothing() {
+            HttpClient browser = signedIn("housing.ek");
+            RepresentativeAuthority nomination = fionasNomination();
+
+            HttpResponse<String> refused = post(
+                    browser,
+                    "/people",
+                    "/people/" + agnes.value() + "/authorities/"
+                            + nomination.id().value() + "/end",
+                    "");
+
+            assertThat(refused.statusCode()).isEqualTo(404);
+            assertThat(fionasNomination().authority().end())
+                    .isEqualTo(nomination.authority().end());
+        }
+
+        @Test
+        void letsTheKeyWorkerEndANominationFromThePersonsPage() {
+            HttpClient browser = signedIn("sw.hamilton");
+            RepresentativeAuthority nomination = fionasNomination();
+            String page = "/people/" + agnes.value();
+            assertThat(hub.get(browser, page).body())
+                    .contains("id=\"end-" + nomination.id().value() + "\"");
+
+            HttpResponse<String> ended =
+                    post(browser, page, page + "/authorities/" + nomination.id().value() + "/end", "");
+
+            assertThat(ended.statusCode()).isEqualTo(302);
+            assertThat(fionasNomination().authority().end()).isNotNull();
         }
     }
 
