@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,8 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.ecarehub.access.Holder;
-import org.ecarehub.access.PersonDirectory;
-import org.ecarehub.access.PersonView;
 import org.ecarehub.access.RelationshipDraft;
 import org.ecarehub.access.RelationshipKind;
 import org.ecarehub.access.RelationshipRefused;
@@ -39,10 +36,10 @@ import org.ecarehub.record.CarePlan;
 import org.ecarehub.record.CarePlanAction;
 import org.ecarehub.record.EligibilityBand;
 import org.ecarehub.record.ItemDraft;
-import org.ecarehub.record.PersonRecord;
 import org.ecarehub.record.RecordItem;
 import org.ecarehub.record.Records;
 import org.ecarehub.record.ServiceProvision;
+import org.ecarehub.record.Summary;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.TeamId;
@@ -61,9 +58,10 @@ import org.ecarehub.support.TestDatabase;
  * social workers, and four items written by one of them: an alert, a signed Single Shared Assessment, a care plan and
  * a service. All of it stays in schema {@code SCHEMA} and {@code target/bench/record-hub} (its log key) between runs.
  *
- * <p>One read: a person at random and a social worker of that team at random; {@link PersonDirectory#read} then
- * {@link Records#read}, each deciding on its items and returning only once the decision is committed to the
- * transparency log. Two decisions, so two log appends a read.
+ * <p>One read: a person at random and a social worker of that team at random; {@link Records#summary}, which reads the
+ * person's agency records and record items, decides on all of them in one decision (as {@code PersonDirectory.read}
+ * and {@link Records#read} would decide them) and returns only once its log entries are committed to the transparency
+ * log.
  *
  * <p>Usage: {@code URL SCHEMA THREADS SECONDS [PEOPLE] [WARMUP_SECONDS]}.
  */
@@ -243,7 +241,6 @@ public final class SummaryReadBenchmark {
 
     /** Every thread reads summaries for the warm-up, then for the measured seconds; the figures are printed. */
     static void read(RunningHub hub, List<PersonId> ids, int threads, int warmup, int seconds) throws Exception {
-        PersonDirectory directory = hub.bean(PersonDirectory.class);
         Records records = hub.bean(Records.class);
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean stop = new AtomicBoolean(false);
@@ -261,12 +258,12 @@ public final class SummaryReadBenchmark {
                     int i = random.nextInt(ids.size());
                     Requester requester = socialWorker(i, random.nextInt(SOCIAL_WORKERS.length));
                     long start = System.nanoTime();
-                    Optional<PersonView> person = directory.read(requester, ids.get(i));
-                    PersonRecord record = records.read(requester, ids.get(i));
+                    Summary summary = records.summary(requester, ids.get(i));
                     long took = System.nanoTime() - start;
                     if (measuring.get()) {
                         reads.increment();
-                        if (person.isPresent() && record.items().size() == 4) {
+                        if (summary.person().isPresent()
+                                && summary.record().items().size() == 4) {
                             complete.increment();
                         }
                         if (counts[me] < latencies[me].length) {
