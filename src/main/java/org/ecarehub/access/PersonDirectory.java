@@ -21,6 +21,17 @@ public interface PersonDirectory {
     List<PersonView> search(Requester requester, PersonQuery query);
 
     /**
+     * A practitioner's search in the pages: {@link #search}, and when that shows nobody and the query gives exact
+     * identifying details ({@link PersonQuery#exact()}, each equal to what one record holds) that match exactly one person, that person as {@link FoundPeople#knownNotShown()}. The search is
+     * then also logged as a trace about that person: the refused decisions on their records. Over the API, use {@link
+     * #search}, which says nothing of such a person.
+     *
+     * @throws AccessRefused when the requester may not search at all
+     * @throws org.ecarehub.transparency.LogUnavailable when the log cannot record the search; nothing is returned
+     */
+    FoundPeople find(Requester requester, PersonQuery query);
+
+    /**
      * The person as the requester may see them; empty both when the person does not exist and when the requester may
      * not see them, so that the two cannot be told apart.
      */

@@ -28,4 +28,16 @@ public record PersonQuery(
                 && birthDate == null
                 && postcode == null;
     }
+
+    /**
+     * The query names a person exactly, as POLICY.md "Finding a person" means it: a valid CHI number, or given name,
+     * family name and date of birth all given.
+     */
+    public boolean exact() {
+        boolean chi = identifier != null
+                && identifierAgency == null
+                && org.ecarehub.person.ChiNumber.of(identifier).valid();
+        boolean names = given != null && !given.isBlank() && family != null && !family.isBlank() && birthDate != null;
+        return chi || names;
+    }
 }

@@ -33,8 +33,12 @@ class Pages {
     }
 
     @GetMapping("/home")
-    String home(Authentication authentication, Model model) {
+    String home(
+            Authentication authentication,
+            @RequestParam(name = "purpose-changed", required = false) String purposeChanged,
+            Model model) {
         model.addAttribute("caller", callers.staff(authentication).orElseThrow());
+        model.addAttribute("purposeChanged", purposeChanged != null);
         return "home";
     }
 }
