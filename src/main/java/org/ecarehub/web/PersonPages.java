@@ -138,6 +138,10 @@ class PersonPages {
         model.addAttribute("names", new Names(partnerships.current().partnership()));
         model.addAttribute("words", new RecordWords(partnerships.current().partnership()));
         sections.addTo(model, requester, view.id());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
+        model.addAttribute("mayRecordConsent", ConsentPages.CONSENT_PURPOSES.contains(practitioner.purpose()));
         try {
             model.addAttribute("relationships", involvement.relationships(requester, view.id()));
             List<RepresentativeAuthority> authorities = involvement.authorities(requester, view.id());

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.ecarehub.person.PersonIndex;
 import org.ecarehub.person.ReviewQueue;
+import org.ecarehub.transparency.PersonEvents;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +32,8 @@ class NoWayAroundTheDecisionTests {
     static final Map<Class<?>, Set<String>> READS = Map.of(
             PersonIndex.class,
                     Set.of("person", "find", "current", "versions", "decisionAbout", "merges", "personIdsInHistory"),
-            ReviewQueue.class, Set.of("open", "task", "evidence"));
+            ReviewQueue.class, Set.of("open", "task", "evidence"),
+            PersonEvents.class, Set.of("about"));
 
     /**
      * Each facade's other methods: changes, decided where they are made (an agency system's write by the access
@@ -39,7 +41,8 @@ class NoWayAroundTheDecisionTests {
      */
     static final Map<Class<?>, Set<String>> OTHERS = Map.of(
             PersonIndex.class, Set.of("submit", "submitAll", "decide", "merge", "unmerge", "personOf", "personNow"),
-            ReviewQueue.class, Set.of("claim", "release", "decide"));
+            ReviewQueue.class, Set.of("claim", "release", "decide"),
+            PersonEvents.class, Set.of());
 
     static final JavaClasses hub = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

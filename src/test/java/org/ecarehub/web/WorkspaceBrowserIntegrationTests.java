@@ -96,6 +96,14 @@ class WorkspaceBrowserIntegrationTests {
             assertThat(driver.findElement(By.id("relationships")).getText()).contains("Key worker");
             assertThat(driver.findElements(By.id("break-glass-banner"))).isEmpty();
             accessible(browser, "workspace-person-agnes-sw.hamilton");
+
+            driver.findElement(By.id("record-consent-link")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/consents/new"));
+            accessible(browser, "workspace-consent-form-sw.hamilton");
+            submit(driver, "record-consent");
+            assertThat(driver.findElement(By.id("error-summary")).getText())
+                    .contains("Choose whether consent was given, refused or withdrawn");
+            accessible(browser, "workspace-consent-errors-sw.hamilton");
         }
     }
 

@@ -13,6 +13,10 @@ import org.ecarehub.access.BreakGlassGrants;
 import org.ecarehub.access.BreakGlassRequest;
 import org.ecarehub.access.CaldicottReview;
 import org.ecarehub.access.CaldicottReviews;
+import org.ecarehub.consent.Authority;
+import org.ecarehub.consent.Consents;
+import org.ecarehub.consent.RepresentativeAuthority;
+import org.ecarehub.consent.Representatives;
 import org.ecarehub.demo.DemoStoryPeople;
 import org.ecarehub.partnership.Purpose;
 import org.ecarehub.person.Actor;
@@ -321,16 +325,132 @@ class WorkspacePagesIntegrationTests {
     }
 
     @Nested
+    class RecordingAConsent {
+
+        @Test
+        void redisplaysAnIncompleteDecisionAndRecordsNothing() {
+            HttpClient browser = signedIn("sw.hamilton");
+            String form = "/people/" + agnes.value() + "/consents/new";
+            int before = hub.bean(Consents.class).history(agnes).size();
+
+            HttpResponse<String> refused = post(
+                    browser,
+                    form,
+                    "/people/" + agnes.value() + "/consents",
+                    "purpose=audit&categories=no-such-category&evidence=document&reference=+");
+
+            assertThat(refused.statusCode()).isEqualTo(200);
+            assertThat(refused.body())
+                    .contains("govuk-error-summary")
+                    .contains("Choose whether consent was given, refused or withdrawn")
+                    .contains("Choose the purpose the decision is about")
+                    .contains("Choose categories from the list")
+                    .contains("Choose the agency the decision is about sharing with")
+                    .contains("Enter where the document is filed");
+            assertThat(hub.bean(Consents.class).history(agnes)).hasSize(before);
+        }
+
+        @Test
+        void recordsTheKeyWorkersEntryOfAgnessDecision() {
+            HttpClient browser = signedIn("sw.hamilton");
+            String form = "/people/" + agnes.value() + "/consents/new";
+            int before = hub.bean(Consents.class).history(agnes).size();
+
+            HttpResponse<String> recorded = post(
+                    browser,
+                    form,
+                    "/people/" + agnes.value() + "/consents",
+                    "status=given&purpose=direct-care&categories=housing&recipient=slc-housing&evidence=verbal");
+
+            assertThat(recorded.statusCode()).isEqualTo(302);
+            assertThat(hub.bean(Consents.class).history(agnes)).hasSize(before + 1);
+            assertThat(hub.bean(Consents.class)
+                            .history(agnes)
+                            .get(before)
+                            .recordedBy()
+                            .account())
+                    .isEqualTo("sw.hamilton");
+        }
+
+        @Test
+        void answersSomeoneWhoMayNotSeeThePersonAsAPageThatDoesNotExist() {
+            HttpClient browser = signedIn("housing.ek");
+
+            assertThat(hub.get(browser, "/people/" + agnes.value() + "/consents/new")
+                            .statusCode())
+                    .isEqualTo(404);
+        }
+    }
+
+    @Nested
+    class Authorities {
+
+        RepresentativeAuthority fionasNomination() {
+            return hub.bean(Representatives.class).authoritiesOver(agnes).stream()
+                    .filter(one -> one.authority().kind() == Authority.Kind.NOMINATED_NEXT_OF_KIN_OR_CARER)
+                    .findFirst()
+                    .orElseThrow();
+        }
+
+        @Test
+        void answersSomeoneWhoMayNotSeeTheAuthorityAsAPageThatDoesNotExistAndChangesNothing() {
+            HttpClient browser = signedIn("housing.ek");
+            RepresentativeAuthority nomination = fionasNomination();
+
+            HttpResponse<String> refused = post(
+                    browser,
+                    "/people",
+                    "/people/" + agnes.value() + "/authorities/"
+                            + nomination.id().value() + "/end",
+                    "");
+
+            assertThat(refused.statusCode()).isEqualTo(404);
+            assertThat(fionasNomination().authority().end())
+                    .isEqualTo(nomination.authority().end());
+        }
+
+        @Test
+        void letsTheKeyWorkerEndANominationFromThePersonsPage() {
+            HttpClient browser = signedIn("sw.hamilton");
+            RepresentativeAuthority nomination = fionasNomination();
+            String page = "/people/" + agnes.value();
+            assertThat(hub.get(browser, page).body())
+                    .contains("id=\"end-" + nomination.id().value() + "\"");
+
+            HttpResponse<String> ended =
+                    post(browser, page, page + "/authorities/" + nomination.id().value() + "/end", "");
+
+            assertThat(ended.statusCode()).isEqualTo(302);
+            assertThat(fionasNomination().authority().end()).isNotNull();
+        }
+    }
+
+    @Nested
     class Reviews {
 
         @Test
         void claimsRefusesABlankNoteThenClosesTheReview() {
-            CaldicottReview review = breakGlassReviewFor("sw.airdrie");
+            CaldicottReview review = breakGlassReviewFor("sw.airdrie", "nlc-social-work", "social-worker");
             HttpClient guardian = signedIn("caldicott.slc");
             String page = "/reviews/" + review.id().value();
             assertThat(hub.get(guardian, "/reviews").body()).contains("href=\"" + page + "\"");
 
+            String history = "/people/" + agnes.value() + "/history";
+            assertThat(hub.get(guardian, history).statusCode())
+                    .as("no task claimed yet")
+                    .isEqualTo(404);
+
             assertThat(post(guardian, page, page + "/claim", "").statusCode()).isEqualTo(302);
+            HttpResponse<String> events = hub.get(guardian, history);
+            assertThat(events.statusCode()).isEqualTo(200);
+            assertThat(events.body())
+                    .contains("id=\"history\"")
+                    .contains("sw.airdrie")
+                    .contains("break-glass");
+            assertThat(hub.get(signedIn("caldicott.nhs"), history).statusCode()).isEqualTo(404);
+            assertThat(hub.get(signedIn("sw.hamilton"), history).statusCode())
+                    .as("direct care reads no history, even for the key worker")
+                    .isEqualTo(404);
             HttpResponse<String> blank = post(guardian, page, page + "/close", "note=+");
 
             assertThat(blank.body()).contains("govuk-error-summary").contains("Enter a note saying what you found");
@@ -345,7 +465,7 @@ class WorkspacePagesIntegrationTests {
 
         @Test
         void answersAReviewOffTheUsersQueueAsNotFound() {
-            CaldicottReview review = breakGlassReviewFor("sw.airdrie");
+            CaldicottReview review = breakGlassReviewFor("teacher.blantyre", "slc-education", "head-teacher");
             HttpClient otherGuardian = signedIn("caldicott.nhs");
             String page = "/reviews/" + review.id().value();
 
@@ -356,20 +476,18 @@ class WorkspacePagesIntegrationTests {
             assertThat(state(review)).isEqualTo(CaldicottReview.State.OPEN);
         }
 
-        /** The review of a grant the user opens now, or of the one they opened in an earlier test. */
-        CaldicottReview breakGlassReviewFor(String user) {
+        /** The review of a break-glass grant the user opens now; each test uses a user of its own. */
+        CaldicottReview breakGlassReviewFor(String user, String agency, String role) {
             BreakGlassGrants grants = hub.bean(BreakGlassGrants.class);
             Username username = Username.of(user);
-            if (!grants.active(username, agnes, java.time.Instant.now())) {
-                grants.open(
-                        agnes,
-                        new BreakGlassRequest(
-                                username, "Covering a colleague's visit tonight for Agnes", Purpose.DIRECT_CARE, null),
-                        Actor.staff(username, AgencyId.of("nlc-social-work"), java.util.List.of("social-worker"), 1));
-            }
+            grants.open(
+                    agnes,
+                    new BreakGlassRequest(
+                            username, "Covering a colleague's visit tonight for Agnes", Purpose.DIRECT_CARE, null),
+                    Actor.staff(username, AgencyId.of(agency), java.util.List.of(role), 1));
             return hub.bean(CaldicottReviews.class).forPerson(agnes).stream()
                     .filter(review -> review.kind() == CaldicottReview.Kind.BREAK_GLASS)
-                    .filter(review -> review.agency().equals(AgencyId.of("nlc-social-work")))
+                    .filter(review -> review.agency().equals(AgencyId.of(agency)))
                     .filter(review -> !review.closed())
                     .reduce((first, second) -> second)
                     .orElseThrow();
