@@ -46,6 +46,7 @@ class PersonPages {
     private final InvolvementDirectory involvement;
     private final BreakGlassGrants grants;
     private final Partnerships partnerships;
+    private final RecordSections sections;
     private final Clock clock;
 
     PersonPages(
@@ -54,12 +55,14 @@ class PersonPages {
             InvolvementDirectory involvement,
             BreakGlassGrants grants,
             Partnerships partnerships,
+            RecordSections sections,
             Clock clock) {
         this.workspace = workspace;
         this.directory = directory;
         this.involvement = involvement;
         this.grants = grants;
         this.partnerships = partnerships;
+        this.sections = sections;
         this.clock = clock;
     }
 
@@ -133,6 +136,8 @@ class PersonPages {
         model.addAttribute("view", view);
         model.addAttribute("grant", ownGrants.isEmpty() ? null : ownGrants.get(0));
         model.addAttribute("names", new Names(partnerships.current().partnership()));
+        model.addAttribute("words", new RecordWords(partnerships.current().partnership()));
+        sections.addTo(model, requester, view.id());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }
