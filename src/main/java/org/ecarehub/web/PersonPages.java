@@ -20,6 +20,8 @@ import org.ecarehub.access.Requester;
 import org.ecarehub.consent.RepresentativeAuthority;
 import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.person.ChiNumber;
+import org.ecarehub.record.Records;
+import org.ecarehub.record.Summary;
 import org.ecarehub.shared.PersonId;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -46,6 +48,7 @@ class PersonPages {
     private final InvolvementDirectory involvement;
     private final BreakGlassGrants grants;
     private final Partnerships partnerships;
+    private final Records records;
     private final RecordSections sections;
     private final Clock clock;
 
@@ -55,6 +58,7 @@ class PersonPages {
             InvolvementDirectory involvement,
             BreakGlassGrants grants,
             Partnerships partnerships,
+            Records records,
             RecordSections sections,
             Clock clock) {
         this.workspace = workspace;
@@ -62,6 +66,7 @@ class PersonPages {
         this.involvement = involvement;
         this.grants = grants;
         this.partnerships = partnerships;
+        this.records = records;
         this.sections = sections;
         this.clock = clock;
     }
@@ -121,13 +126,9 @@ class PersonPages {
         Practitioner practitioner = workspace.practitioner(authentication, session);
         Requester.Staff requester = practitioner.requester();
         PersonId person = parse(id).orElseThrow(PersonPages::notFound);
-        PersonView view;
-        try {
-            view = directory.read(requester, person).orElseThrow(PersonPages::notFound);
-        } catch (AccessRefused refused) {
-            // A purpose that may not read demographics at all must not tell whether the person exists either.
-            throw notFound();
-        }
+        // The person and their record in one decision: one request in the log, and nothing shown that it refused.
+        Summary summary = records.summary(requester, person);
+        PersonView view = summary.person().orElseThrow(PersonPages::notFound);
         Instant now = clock.instant();
         List<BreakGlassGrant> ownGrants = grants.grantsFor(view.id()).stream()
                 .filter(grant -> grant.user().equals(requester.user()) && grant.activeAt(now))
@@ -137,7 +138,7 @@ class PersonPages {
         model.addAttribute("grant", ownGrants.isEmpty() ? null : ownGrants.get(0));
         model.addAttribute("names", new Names(partnerships.current().partnership()));
         model.addAttribute("words", new RecordWords(partnerships.current().partnership()));
-        sections.addTo(model, requester, view.id());
+        sections.addTo(model, requester, summary.record());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }

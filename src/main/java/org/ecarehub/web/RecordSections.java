@@ -10,28 +10,24 @@ import org.ecarehub.record.PersonRecord;
 import org.ecarehub.record.RecordKind;
 import org.ecarehub.record.Records;
 import org.ecarehub.request.ServiceRequests;
-import org.ecarehub.shared.PersonId;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
  * Fills the sections of a person's page from the shared record and their service requests. What the user may see
- * is what {@link Records#read} and {@link ServiceRequests#forPerson} return, each item with the decision that allowed
+ * is what {@link Records#summary} and {@link ServiceRequests#forPerson} return, each item with the decision that allowed
  * it; this class only sorts what came back into the page's sections.
  */
 @Component
 class RecordSections {
 
-    private final Records records;
     private final ServiceRequests requests;
 
-    RecordSections(Records records, ServiceRequests requests) {
-        this.records = records;
+    RecordSections(ServiceRequests requests) {
         this.requests = requests;
     }
 
-    void addTo(Model model, Requester requester, PersonId person) {
-        PersonRecord record = records.read(requester, person);
+    void addTo(Model model, Requester requester, PersonRecord record) {
         List<ItemView> alerts = record.ofKind(RecordKind.ALERT).stream()
                 .filter(view -> view.item().status() == ItemStatus.ACTIVE)
                 .toList();
@@ -47,7 +43,7 @@ class RecordSections {
         model.addAttribute("plans", record.ofKind(RecordKind.CARE_PLAN));
         model.addAttribute("services", record.ofKind(RecordKind.SERVICE_PROVISION));
         model.addAttribute("documents", record.ofKind(RecordKind.DOCUMENT));
-        model.addAttribute("requests", requests.forPerson(requester, person));
+        model.addAttribute("requests", requests.forPerson(requester, record.person()));
     }
 
     static boolean childProtection(ItemView view) {
