@@ -59,6 +59,9 @@ final class PartnershipFileReader {
     private static final List<String> AGENCY_KEYS =
             List.of("id", "name", "type", "active", "caldicott-guardian", "systems");
     private static final List<String> SYSTEM_KEYS = List.of("client-id", "public-key", "on-behalf-of-staff");
+    /** The longest partnership name the stored versions keep. */
+    static final int MAX_NAME = 200;
+
     private static final List<String> TEAM_KEYS = List.of("id", "name", "agency", "phone", "mailbox");
     private static final List<String> ROLE_KEYS =
             List.of("id", "name", "duties", "purposes", "permissions", "sealed-access");
@@ -189,8 +192,13 @@ final class PartnershipFileReader {
         if (fields == null) {
             return null;
         }
+        Item name = fields.item("name", true);
+        if (name != null && name.text().length() > MAX_NAME) {
+            // The stored versions keep the name in a column of this size: refuse here, not when the file is applied.
+            report(name.node(), "the partnership's name must have at most " + MAX_NAME + " characters");
+        }
         return new GovernanceDraft(
-                fields.text("name", true),
+                name == null ? null : name.text(),
                 fields.item("duty-officer", true),
                 fields.item("caldicott-guardian", true),
                 fields.item("data-protection-officer", true));

@@ -8,8 +8,11 @@ import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.TeamId;
 import org.junit.jupiter.api.Test;
 
-/** How to reach a team: an optional telephone number and mailbox in the partnership file, checked where they stand. */
-class PartnershipFileTeamContactsTests {
+/**
+ * How to reach a team: an optional telephone number and mailbox in the partnership file, checked where they stand; and
+ * the partnership's name, refused where it stands when it is longer than the stored versions keep.
+ */
+class PartnershipFileFieldsTests {
 
     @Test
     void readsATeamsPhoneAndMailbox() throws IOException {
@@ -41,6 +44,18 @@ class PartnershipFileTeamContactsTests {
         assertThat(result).isInstanceOf(PartnershipFile.Invalid.class);
         assertThat(result.problems())
                 .anySatisfy(problem -> assertThat(problem.message()).contains("mailbox"));
+    }
+
+    @Test
+    void refusesAPartnershipNameTooLongToStoreAtItsLine() throws IOException {
+        PartnershipFile.Result result =
+                parsedWith("name: Lanarkshire Health and Social Care Partnership (demo)", "name: " + "L".repeat(201));
+
+        assertThat(result).isInstanceOf(PartnershipFile.Invalid.class);
+        assertThat(result.problems()).anySatisfy(problem -> {
+            assertThat(problem.message()).contains("at most 200 characters");
+            assertThat(problem.line()).isEqualTo(18);
+        });
     }
 
     @Test
