@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.ecarehub.partnership.PartnershipFile.Problem;
@@ -58,7 +59,10 @@ final class PartnershipFileReader {
     private static final List<String> AGENCY_KEYS =
             List.of("id", "name", "type", "active", "caldicott-guardian", "systems");
     private static final List<String> SYSTEM_KEYS = List.of("client-id", "public-key", "on-behalf-of-staff");
-    private static final List<String> TEAM_KEYS = List.of("id", "name", "agency");
+    /** The longest partnership name the stored versions keep. */
+    static final int MAX_NAME = 200;
+
+    private static final List<String> TEAM_KEYS = List.of("id", "name", "agency", "phone", "mailbox");
     private static final List<String> ROLE_KEYS =
             List.of("id", "name", "duties", "purposes", "permissions", "sealed-access");
     private static final List<String> STAFF_KEYS =
@@ -188,8 +192,13 @@ final class PartnershipFileReader {
         if (fields == null) {
             return null;
         }
+        Item name = fields.item("name", true);
+        if (name != null && name.text().length() > MAX_NAME) {
+            // The stored versions keep the name in a column of this size: refuse here, not when the file is applied.
+            report(name.node(), "the partnership's name must have at most " + MAX_NAME + " characters");
+        }
         return new GovernanceDraft(
-                fields.text("name", true),
+                name == null ? null : name.text(),
                 fields.item("duty-officer", true),
                 fields.item("caldicott-guardian", true),
                 fields.item("data-protection-officer", true));
@@ -319,7 +328,12 @@ final class PartnershipFileReader {
             return null;
         }
         return new TeamDraft(
-                fields.id("id", TeamId::new), fields.context(), fields.text("name", true), fields.item("agency", true));
+                fields.id("id", TeamId::new),
+                fields.context(),
+                fields.text("name", true),
+                fields.item("agency", true),
+                fields.checked("phone", Team::checkPhone),
+                fields.checked("mailbox", Team::checkMailbox));
     }
 
     private RoleDraft role(Node node, int position) {
@@ -565,7 +579,9 @@ final class PartnershipFileReader {
                         .map(team -> new Team(
                                 new TeamId(team.id().text()),
                                 team.name(),
-                                new AgencyId(team.agency().text())))
+                                new AgencyId(team.agency().text()),
+                                team.phone(),
+                                team.mailbox()))
                         .toList(),
                 roles.stream()
                         .map(role -> new Role(
@@ -760,6 +776,21 @@ final class PartnershipFileReader {
         String text(String key, boolean required) {
             Item item = item(key, required);
             return item == null ? null : item.text();
+        }
+
+        /** An optional text of this entry, checked by a rule; a refusal is reported at its place and it counts as absent. */
+        String checked(String key, Consumer<String> check) {
+            Item item = item(key, false);
+            if (item == null) {
+                return null;
+            }
+            try {
+                check.accept(item.text());
+                return item.text();
+            } catch (IllegalArgumentException e) {
+                report(item.node(), e.getMessage());
+                return null;
+            }
         }
 
         /** An identifier of this entry, checked for its spelling by the typed id's own rule. */
@@ -967,7 +998,7 @@ final class PartnershipFileReader {
 
     private record SystemDraft(Item clientId, java.security.PublicKey key, Boolean onBehalfOfStaff) {}
 
-    private record TeamDraft(Item id, String context, String name, Item agency) {}
+    private record TeamDraft(Item id, String context, String name, Item agency, String phone, String mailbox) {}
 
     private record RoleDraft(
             Item id,

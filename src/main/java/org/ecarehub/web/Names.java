@@ -36,9 +36,9 @@ public record Names(Partnership partnership) {
                     .staff(holder.user())
                     .map(account -> {
                         String teams = String.join(
-                                ", ",
+                                "; ",
                                 partnership.teamsOf(account).stream()
-                                        .map(Team::name)
+                                        .map(Names::withContact)
                                         .toList());
                         String agency = agency(account.agency());
                         return teams.isEmpty() ? agency : teams + ", " + agency;
@@ -47,8 +47,15 @@ public record Names(Partnership partnership) {
         }
         return partnership
                 .team(holder.team())
-                .map(team -> agency(team.agency()))
+                .map(team -> team.contact()
+                        .map(contact -> contact + ", " + agency(team.agency()))
+                        .orElse(agency(team.agency())))
                 .orElse("");
+    }
+
+    /** A team's name and, where the partnership file gives them, its telephone number and mailbox. */
+    private static String withContact(Team team) {
+        return team.contact().map(contact -> team.name() + " (" + contact + ")").orElse(team.name());
     }
 
     public String username(Holder holder) {

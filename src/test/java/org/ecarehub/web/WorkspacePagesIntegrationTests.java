@@ -225,6 +225,9 @@ class WorkspacePagesIntegrationTests {
                     .contains("14 March 1941")
                     .contains("id=\"relationships\"")
                     .contains("Key worker")
+                    .as("how to reach the district nurse's team, from the partnership file")
+                    .contains("01632 960002")
+                    .contains("district-nursing-hamilton@nhs-lanarkshire.example")
                     .contains("id=\"assessments-section\"");
         }
 
