@@ -54,6 +54,15 @@ class GovernanceBrowserIntegrationTests {
         hub.close();
     }
 
+    static void signIn(WebDriver driver, String username) {
+        open(driver, "/sign-in");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys("demo");
+        driver.findElement(By.id("sign-in")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(browser -> !browser.getCurrentUrl().endsWith("/sign-in"));
+    }
+
     static void open(WebDriver driver, String path) {
         driver.get(hub.uri(path).toString());
     }
@@ -103,7 +112,7 @@ class GovernanceBrowserIntegrationTests {
         ReviewTaskId task = uncertainPair();
         try (Browser browser = Browser.start()) {
             WebDriver driver = browser.driver();
-            WorkspaceBrowserIntegrationTests.signIn(driver, "admin");
+            signIn(driver, "admin");
             driver.findElement(By.id("nav-match-reviews")).click();
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/match-reviews"));
             WorkspaceBrowserIntegrationTests.accessible(browser, "governance-match-reviews-admin");
@@ -130,7 +139,7 @@ class GovernanceBrowserIntegrationTests {
     void theKeyWorkerWithholdsRecordsAuthoritiesAndConfirmsAnEnd() {
         try (Browser browser = Browser.start()) {
             WebDriver driver = browser.driver();
-            WorkspaceBrowserIntegrationTests.signIn(driver, "sw.hamilton");
+            signIn(driver, "sw.hamilton");
             open(driver, "/people/" + agnes.value());
             driver.findElement(By.id("withholdings-link")).click();
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/withholdings"));
