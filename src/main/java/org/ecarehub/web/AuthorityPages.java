@@ -13,6 +13,7 @@ import org.ecarehub.shared.PersonId;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
@@ -58,6 +59,25 @@ class AuthorityPages {
             return refused(id, refused, authentication, session, model);
         }
         return "redirect:/people/" + shown.person().value() + "#representatives";
+    }
+
+    /** Ending stops the representative seeing the record from tomorrow, so it is confirmed on a page of its own. */
+    @GetMapping("/people/{id}/authorities/{authority}/end")
+    String confirmEnd(
+            @PathVariable("id") String id,
+            @PathVariable("authority") String authority,
+            Authentication authentication,
+            HttpSession session,
+            Model model) {
+        Practitioner practitioner = workspace.practitioner(authentication, session);
+        RepresentativeAuthority shown = visible(id, authority, practitioner);
+        if (shown.authority().end() != null) {
+            throw PersonPages.notFound();
+        }
+        model.addAttribute("personId", shown.person().value());
+        model.addAttribute("shown", shown);
+        model.addAttribute("today", Dates.day(LocalDate.ofInstant(clock.instant(), Dates.PARTNERSHIP_ZONE)));
+        return "authority-end";
     }
 
     @PostMapping("/people/{id}/authorities/{authority}/end")

@@ -8,15 +8,19 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.ecarehub.access.AccessRefused;
+import org.ecarehub.access.InvolvementDirectory;
 import org.ecarehub.access.PersonDirectory;
 import org.ecarehub.access.PersonView;
 import org.ecarehub.consent.ConsentDraft;
 import org.ecarehub.consent.ConsentEvidence;
 import org.ecarehub.consent.ConsentState;
 import org.ecarehub.consent.Consents;
+import org.ecarehub.consent.OnBehalfOf;
 import org.ecarehub.consent.Recipient;
 import org.ecarehub.consent.RecordingRefused;
+import org.ecarehub.consent.RepresentativeAuthority;
 import org.ecarehub.partnership.Agency;
+import org.ecarehub.partnership.AgencyType;
 import org.ecarehub.partnership.Category;
 import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.partnership.Purpose;
@@ -41,14 +45,21 @@ class ConsentPages {
 
     private final Workspace workspace;
     private final PersonDirectory directory;
+    private final InvolvementDirectory involvement;
     private final Consents consents;
     private final Partnerships partnerships;
     private final Clock clock;
 
     ConsentPages(
-            Workspace workspace, PersonDirectory directory, Consents consents, Partnerships partnerships, Clock clock) {
+            Workspace workspace,
+            PersonDirectory directory,
+            InvolvementDirectory involvement,
+            Consents consents,
+            Partnerships partnerships,
+            Clock clock) {
         this.workspace = workspace;
         this.directory = directory;
+        this.involvement = involvement;
         this.consents = consents;
         this.partnerships = partnerships;
         this.clock = clock;
@@ -57,8 +68,9 @@ class ConsentPages {
     @GetMapping("/people/{id}/consents/new")
     String initConsentForm(
             @PathVariable("id") String id, Authentication authentication, HttpSession session, Model model) {
-        PersonView person = visible(id, workspace.practitioner(authentication, session));
-        return form(person, new FormErrors(), null, "direct-care", List.of(), null, null, null, model);
+        Practitioner practitioner = workspace.practitioner(authentication, session);
+        PersonView person = visible(id, practitioner);
+        return form(practitioner, person, new FormErrors(), null, "direct-care", List.of(), null, null, null, model);
     }
 
     @PostMapping("/people/{id}/consents")
@@ -70,6 +82,10 @@ class ConsentPages {
             @RequestParam(name = "recipient", required = false) String recipient,
             @RequestParam(name = "evidence", required = false) String evidence,
             @RequestParam(name = "reference", required = false) String reference,
+            @RequestParam(name = "decided-by", required = false) String decidedBy,
+            @RequestParam(name = "end-day", required = false) String endDay,
+            @RequestParam(name = "end-month", required = false) String endMonth,
+            @RequestParam(name = "end-year", required = false) String endYear,
             Authentication authentication,
             HttpSession session,
             Model model) {
@@ -100,12 +116,7 @@ class ConsentPages {
                 named.add(category);
             }
         }
-        Agency to = recipient == null || recipient.isBlank()
-                ? null
-                : partnerships.current().partnership().agencies().stream()
-                        .filter(agency -> agency.id().value().equals(recipient))
-                        .findFirst()
-                        .orElse(null);
+        Recipient to = recipient(recipient);
         if (to == null) {
             errors.add("recipient", "Choose the agency the decision is about sharing with");
         }
@@ -122,29 +133,76 @@ class ConsentPages {
                         || proof.documentReference().isEmpty())) {
             errors.add("reference", "Enter where the document is filed");
         }
+        OnBehalfOf onBehalfOf = null;
+        if (decidedBy != null && !decidedBy.isBlank() && !"person".equals(decidedBy)) {
+            onBehalfOf = authorities(practitioner, person).stream()
+                    .filter(one -> String.valueOf(one.id().value()).equals(decidedBy))
+                    .findFirst()
+                    .map(one -> new OnBehalfOf(one.representative(), one.id()))
+                    .orElse(null);
+            if (onBehalfOf == null) {
+                errors.add("decided-by", "Choose who decided: the person, or a representative shown");
+            }
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), Dates.PARTNERSHIP_ZONE);
+        LocalDate end = null;
+        if (!blank(endDay) || !blank(endMonth) || !blank(endYear)) {
+            end = AuthorityForms.date(endDay, endMonth, endYear).orElse(null);
+            if (end == null) {
+                errors.add("end-day", "Enter the last day as a real date, for example 14 3 2027, or leave it empty");
+            } else if (end.isBefore(today)) {
+                errors.add("end-day", "The last day cannot be in the past");
+            }
+        }
         if (!errors.any()) {
             try {
                 consents.record(
-                        new ConsentDraft(
-                                person.id(),
-                                chosen,
-                                named,
-                                List.of(Recipient.agency(to.id())),
-                                state,
-                                null,
-                                proof,
-                                LocalDate.ofInstant(clock.instant(), Dates.PARTNERSHIP_ZONE),
-                                null),
+                        new ConsentDraft(person.id(), chosen, named, List.of(to), state, onBehalfOf, proof, today, end),
                         practitioner.actor());
                 return "redirect:/people/" + person.id().value() + "#consents";
             } catch (RecordingRefused refused) {
                 errors.add("status", refused.getMessage());
             }
         }
-        return form(person, errors, status, purpose, categories, recipient, evidence, reference, model);
+        model.addAttribute("decidedBy", decidedBy);
+        model.addAttribute("endDay", endDay);
+        model.addAttribute("endMonth", endMonth);
+        model.addAttribute("endYear", endYear);
+        return form(practitioner, person, errors, status, purpose, categories, recipient, evidence, reference, model);
+    }
+
+    /** One agency by its id, or every agency of a type as {@code type:gp-practice}; null for anything else. */
+    private Recipient recipient(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        if (code.startsWith("type:")) {
+            return AgencyType.fromCode(code.substring("type:".length()))
+                    .map(Recipient::type)
+                    .orElse(null);
+        }
+        return partnerships.current().partnership().agencies().stream()
+                .filter(agency -> agency.id().value().equals(code))
+                .findFirst()
+                .map(agency -> Recipient.agency(agency.id()))
+                .orElse(null);
+    }
+
+    /** The authorities over the person the decision lets the user see; the consent module checks their cover. */
+    private List<RepresentativeAuthority> authorities(Practitioner practitioner, PersonView person) {
+        try {
+            return involvement.authorities(practitioner.requester(), person.id());
+        } catch (AccessRefused refused) {
+            return List.of();
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private String form(
+            Practitioner practitioner,
             PersonView person,
             FormErrors errors,
             String status,
@@ -167,6 +225,17 @@ class ConsentPages {
         List<Agency> agencies =
                 new ArrayList<>(partnerships.current().partnership().agencies());
         model.addAttribute("agencies", agencies);
+        model.addAttribute("agencyTypes", List.of(AgencyType.values()));
+        List<RepresentativeAuthority> authorities = authorities(practitioner, person);
+        List<String> representatives = new ArrayList<>();
+        for (RepresentativeAuthority authority : authorities) {
+            representatives.add(directory
+                    .read(practitioner.requester(), authority.representative())
+                    .map(shown -> PersonSummary.of(shown).name())
+                    .orElse("A representative not shown to you"));
+        }
+        model.addAttribute("authorities", authorities);
+        model.addAttribute("representatives", representatives);
         return "consent";
     }
 

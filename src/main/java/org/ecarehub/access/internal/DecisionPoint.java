@@ -119,7 +119,8 @@ class DecisionPoint implements AccessDecisions {
                     person,
                     items,
                     now,
-                    today);
+                    today,
+                    false);
         }
         if (requester instanceof Requester.Portal portal) {
             return asPortal(portal, person, items, today);
@@ -139,7 +140,8 @@ class DecisionPoint implements AccessDecisions {
                             person,
                             items,
                             now,
-                            today);
+                            today,
+                            false);
         }
         AccessDecision attempt = AgencySystemRules.attempt(agencyActive(partnership, system), system.purpose());
         if (!attempt.allowed()) {
@@ -155,6 +157,29 @@ class DecisionPoint implements AccessDecisions {
 
     Instant now() {
         return clock.instant();
+    }
+
+    /**
+     * Decides and logs as {@link #decide}, with the governance task of rule 6 being the one the caller holds: a match
+     * review the staff member has claimed, which is about these records whatever person the index holds them under.
+     */
+    List<AccessDecision> decideWithinTask(
+            Requester.Staff staff, Action action, PersonId person, List<AccessItem> items) {
+        PartnershipSnapshot snapshot = partnerships.current();
+        Instant now = clock.instant();
+        List<AccessDecision> decisions = asStaff(
+                snapshot.partnership(),
+                staff.user(),
+                staff.purpose(),
+                staff.justification(),
+                action,
+                person,
+                items,
+                now,
+                LocalDate.ofInstant(now, PARTNERSHIP_ZONE),
+                true);
+        journal.record(snapshot, staff, action, person, items, decisions, now);
+        return decisions;
     }
 
     PartnershipSnapshot snapshot() {
@@ -181,7 +206,8 @@ class DecisionPoint implements AccessDecisions {
             PersonId person,
             List<AccessItem> items,
             Instant now,
-            LocalDate today) {
+            LocalDate today,
+            boolean withinTask) {
         Optional<StaffAccount> account = partnership.staff(username);
         FactSource.StaffFacts staffFacts = account.map(user -> facts.staffFacts(user, person, now))
                 .orElse(new FactSource.StaffFacts(false, false, false));
@@ -197,7 +223,7 @@ class DecisionPoint implements AccessDecisions {
             AccessFacts itemFacts = new AccessFacts(
                     staffFacts.relationship(),
                     staffFacts.breakGlass(),
-                    staffFacts.governanceTask(),
+                    staffFacts.governanceTask() || withinTask,
                     consent.state(),
                     consent.namesCategory());
             decisions.add(AccessPolicy.decide(
