@@ -5,6 +5,7 @@ import static org.ecarehub.messaging.internal.DeliveryRows.timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.ecarehub.messaging.JobLeases;
 import org.ecarehub.messaging.MessagingRefused;
@@ -15,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Job leases as rows of {@code job_lease}: a node takes a job's lease with one conditional update (the row's
- * lease expired, or is already its own), which the database applies to one node at a time, so two nodes can never both
+ * lease expired), which the database applies to one node at a time, so two nodes can never both
  * see their update succeed. The first node ever to run a job inserts its row; a node that loses that insert race
  * tries the update like everyone else. Each take and release is its own short transaction, so the work itself runs
  * outside any lease transaction.
@@ -45,23 +46,24 @@ class StoredJobLeases implements JobLeases {
         if (lease == null || lease.isNegative() || lease.isZero()) {
             throw new MessagingRefused("a job's lease must be positive");
         }
-        if (!take(job, lease)) {
+        // A holder of its own for each run, so two threads of one node never run the same job at once either.
+        String holder = node + "/" + UUID.randomUUID();
+        if (!take(job, lease, holder)) {
             return false;
         }
         try {
             work.run();
             return true;
         } finally {
-            release(job);
+            release(job, holder);
         }
     }
 
-    boolean take(String job, Duration lease) {
+    boolean take(String job, Duration lease, String holder) {
         Instant now = clock.instant();
-        Boolean taken =
-                transactions.execute(status -> jdbc.sql("update job_lease set holder = ?, expires_at = ? where job = ?"
-                                        + " and (expires_at < ? or holder = ?)")
-                                .params(node, timestamp(now.plus(lease)), job, timestamp(now), node)
+        Boolean taken = transactions.execute(
+                status -> jdbc.sql("update job_lease set holder = ?, expires_at = ? where job = ? and expires_at < ?")
+                                .params(holder, timestamp(now.plus(lease)), job, timestamp(now))
                                 .update()
                         == 1);
         if (Boolean.TRUE.equals(taken)) {
@@ -70,7 +72,7 @@ class StoredJobLeases implements JobLeases {
         try {
             return Boolean.TRUE.equals(transactions.execute(
                     status -> jdbc.sql("insert into job_lease (job, holder, expires_at) values (?, ?, ?)")
-                                    .params(job, node, timestamp(now.plus(lease)))
+                                    .params(job, holder, timestamp(now.plus(lease)))
                                     .update()
                             == 1));
         } catch (DataIntegrityViolationException held) {
@@ -78,10 +80,10 @@ class StoredJobLeases implements JobLeases {
         }
     }
 
-    void release(String job) {
+    void release(String job, String holder) {
         transactions.executeWithoutResult(
                 status -> jdbc.sql("update job_lease set expires_at = ? where job = ? and holder = ?")
-                        .params(timestamp(clock.instant().minusMillis(1)), job, node)
+                        .params(timestamp(clock.instant().minusMillis(1)), job, holder)
                         .update());
     }
 }

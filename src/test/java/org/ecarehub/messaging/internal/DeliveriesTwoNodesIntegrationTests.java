@@ -148,7 +148,8 @@ class DeliveriesTwoNodesIntegrationTests {
 
             // A holder that dies keeps its lease until it expires; then another node takes the job over.
             StoredJobLeases leases = first.bean(StoredJobLeases.class);
-            assertThat(leases.take("overdue-reviews", Duration.ofMillis(300))).isTrue();
+            assertThat(leases.take("overdue-reviews", Duration.ofMillis(300), "a-node-that-dies"))
+                    .isTrue();
             assertThat(second.bean(JobLeases.class).runExclusively("overdue-reviews", Duration.ofSeconds(5), sweep))
                     .isFalse();
             Thread.sleep(400);
