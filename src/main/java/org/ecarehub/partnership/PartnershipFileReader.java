@@ -57,7 +57,8 @@ final class PartnershipFileReader {
     private static final List<String> PARTNERSHIP_KEYS =
             List.of("name", "duty-officer", "caldicott-guardian", "data-protection-officer");
     private static final List<String> AGENCY_KEYS =
-            List.of("id", "name", "type", "active", "caldicott-guardian", "systems");
+            List.of("id", "name", "type", "active", "caldicott-guardian", "systems", "subscription");
+    private static final List<String> SUBSCRIPTION_KEYS = List.of("endpoint", "secret");
     private static final List<String> SYSTEM_KEYS = List.of("client-id", "public-key", "on-behalf-of-staff");
     /** The longest partnership name the stored versions keep. */
     static final int MAX_NAME = 200;
@@ -285,7 +286,36 @@ final class PartnershipFileReader {
                 fields.code("type", AgencyType.values(), "agency type"),
                 fields.flag("active", true),
                 fields.item("caldicott-guardian", false),
-                systems(fields));
+                systems(fields),
+                subscription(fields));
+    }
+
+    /** Where the agency's system receives notifications; the secret is only ever a reference (env: or file:). */
+    private AgencySubscription subscription(Fields agency) {
+        Node node = agency.get("subscription");
+        if (node == null || !plain(node)) {
+            return null;
+        }
+        Fields fields = fields(
+                node,
+                "the subscription of " + agency.context(),
+                SUBSCRIPTION_KEYS,
+                "a mapping with " + quoted(SUBSCRIPTION_KEYS));
+        if (fields == null) {
+            return null;
+        }
+        Item endpoint = fields.item("endpoint", true);
+        Item secret = fields.item("secret", true);
+        if (endpoint == null || secret == null) {
+            return null;
+        }
+        try {
+            return new AgencySubscription(AgencySubscription.endpoint(endpoint.text()), secret.text());
+        } catch (IllegalArgumentException e) {
+            Node wrong = e.getMessage().contains("secret") ? secret.node() : endpoint.node();
+            report(wrong, e.getMessage() + " in " + fields.context());
+            return null;
+        }
     }
 
     /** The agency's systems registered for client credentials, each key read and checked where it is written. */
@@ -573,7 +603,8 @@ final class PartnershipFileReader {
                                 agency.systems().stream()
                                         .map(system -> new AgencySystem(
                                                 system.clientId().text(), system.key(), system.onBehalfOfStaff()))
-                                        .toList()))
+                                        .toList(),
+                                agency.subscription()))
                         .toList(),
                 teams.stream()
                         .map(team -> new Team(
@@ -994,7 +1025,8 @@ final class PartnershipFileReader {
             AgencyType type,
             Boolean active,
             Item guardian,
-            List<SystemDraft> systems) {}
+            List<SystemDraft> systems,
+            AgencySubscription subscription) {}
 
     private record SystemDraft(Item clientId, java.security.PublicKey key, Boolean onBehalfOfStaff) {}
 

@@ -1,0 +1,300 @@
+package org.ecarehub.messaging.internal;
+
+import static org.ecarehub.messaging.internal.DeliveryRows.timestamp;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.ecarehub.messaging.Channel;
+import org.ecarehub.messaging.Delivery;
+import org.ecarehub.messaging.DeliveryDeadLettered;
+import org.ecarehub.messaging.DeliveryStatus;
+import org.ecarehub.messaging.Receiver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Works the due deliveries on this node. A poller leases as many due rows as there are free workers, in one short
+ * transaction with {@code select ... for update skip locked} (two nodes polling at once take different rows, and
+ * neither waits for the other), stamping each with this node, a fresh lease token and an expiry; the workers then
+ * attempt them outside any transaction and record the outcome only where the token is still theirs. A node that
+ * dies mid-attempt leaves its rows leased until the expiry, after which any node takes them again: at least once.
+ *
+ * <p>Log lines name deliveries by their delivery id and receivers by agency; never a person or an address.
+ */
+@Component
+class DeliveryWorker implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final RestHooks restHooks;
+    private final Emails emails;
+    private final MessagingSettings settings;
+    private final Backoff backoff;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final Counter deadLettered;
+    private final String node = "node-" + UUID.randomUUID();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition woken = lock.newCondition();
+    private final Semaphore freeWorkers;
+
+    private volatile boolean running;
+    private boolean wakeUp;
+    private Thread poller;
+    private ExecutorService workers;
+
+    DeliveryWorker(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            RestHooks restHooks,
+            Emails emails,
+            MessagingSettings settings,
+            Clock clock,
+            ApplicationEventPublisher events,
+            MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.restHooks = restHooks;
+        this.emails = emails;
+        this.settings = settings;
+        this.backoff = new Backoff(settings.backoffBase(), settings.backoffCap());
+        this.clock = clock;
+        this.events = events;
+        this.freeWorkers = new Semaphore(settings.workers());
+        this.deadLettered = Counter.builder("ecare.messaging.dead.lettered")
+                .description("Deliveries given up after their last attempt, on this node")
+                .register(meters);
+        Gauge.builder("ecare.messaging.dead.letters", this, DeliveryWorker::deadLetters)
+                .description("Dead letters waiting for an administrator, across all nodes")
+                .register(meters);
+    }
+
+    /** This node's name in the leases it takes. */
+    String node() {
+        return node;
+    }
+
+    /** Asks the poller to look for due deliveries now, as after a commit that added some. */
+    void wake() {
+        lock.lock();
+        try {
+            wakeUp = true;
+            woken.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private double deadLetters() {
+        try {
+            return jdbc.sql("select count(*) from delivery where status = ?")
+                    .param(DeliveryStatus.DEAD.code())
+                    .query(Long.class)
+                    .single();
+        } catch (RuntimeException unavailable) {
+            return Double.NaN;
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        workers = Executors.newFixedThreadPool(settings.workers(), runnable -> {
+            Thread thread = new Thread(runnable, "delivery-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        poller = new Thread(this::poll, "delivery-poller");
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        if (poller != null) {
+            poller.interrupt();
+        }
+        if (workers != null) {
+            workers.shutdownNow();
+            try {
+                workers.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void poll() {
+        while (running) {
+            try {
+                int free = freeWorkers.availablePermits();
+                List<Leased> leased = free == 0 ? List.of() : lease(free);
+                for (Leased delivery : leased) {
+                    freeWorkers.acquireUninterruptibly();
+                    workers.execute(() -> {
+                        try {
+                            work(delivery);
+                        } finally {
+                            freeWorkers.release();
+                            wake();
+                        }
+                    });
+                }
+                if (leased.isEmpty()) {
+                    sleep();
+                }
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.warn("delivery poll failed: {}", e.getClass().getSimpleName());
+                    sleep();
+                }
+            }
+        }
+    }
+
+    private void sleep() {
+        lock.lock();
+        try {
+            if (!wakeUp) {
+                woken.await(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            wakeUp = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Leases up to {@code limit} due deliveries for this node, in one short transaction. */
+    List<Leased> lease(int limit) {
+        String token = UUID.randomUUID().toString();
+        return transactions.execute(status -> {
+            Instant now = clock.instant();
+            List<Long> due = jdbc.sql("select id from delivery where status = ? and next_attempt_at <= ?"
+                            + " and (lease_expires_at is null or lease_expires_at < ?)"
+                            + " order by next_attempt_at limit ? for update skip locked")
+                    .params(DeliveryStatus.PENDING.code(), timestamp(now), timestamp(now), limit)
+                    .query(Long.class)
+                    .list();
+            if (due.isEmpty()) {
+                return List.of();
+            }
+            jdbc.sql("update delivery set lease_holder = :node, lease_token = :token, lease_expires_at = :expires"
+                            + " where id in (:ids)")
+                    .param("node", node)
+                    .param("token", token)
+                    .param("expires", timestamp(now.plus(settings.lease())))
+                    .param("ids", due)
+                    .update();
+            return jdbc
+                    .sql(DeliveryRows.DELIVERY + " where lease_token = ? order by next_attempt_at")
+                    .param(token)
+                    .query(DeliveryRows::delivery)
+                    .list()
+                    .stream()
+                    .map(delivery -> new Leased(delivery, token))
+                    .toList();
+        });
+    }
+
+    /** A delivery this node leased, with the lease token its outcome is recorded under. */
+    record Leased(Delivery delivery, String token) {}
+
+    private void work(Leased leased) {
+        Delivery delivery = leased.delivery();
+        Attempt attempt;
+        try {
+            attempt = delivery.channel() == Channel.EMAIL ? emails.attempt(delivery) : restHooks.attempt(delivery);
+        } catch (RuntimeException e) {
+            // A renderer or channel that throws has not delivered anything: a failed attempt, never a success.
+            attempt = Attempt.failed("error-" + e.getClass().getSimpleName());
+        }
+        try {
+            record(leased, attempt);
+        } catch (RuntimeException e) {
+            // The lease expires and the delivery is attempted again: a duplicate with the same id, never a loss.
+            LOG.warn(
+                    "delivery {} outcome {} could not be recorded: {}",
+                    delivery.id(),
+                    attempt.outcome(),
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    /** Records an attempt's outcome, where this node's lease on the delivery still holds. */
+    void record(Leased leased, Attempt attempt) {
+        Delivery delivery = leased.delivery();
+        Instant now = clock.instant();
+        int attempts = delivery.attempts() + 1;
+        DeliveryStatus status = attempt.acknowledged()
+                ? DeliveryStatus.DELIVERED
+                : attempts >= settings.maxAttempts() ? DeliveryStatus.DEAD : DeliveryStatus.PENDING;
+        Instant next =
+                status == DeliveryStatus.PENDING ? now.plus(backoff.delay(attempts, ThreadLocalRandom.current())) : now;
+        int recorded = jdbc.sql("update delivery set status = ?, attempts = ?, last_attempt_at = ?, last_outcome = ?,"
+                        + " next_attempt_at = ?, delivered_at = ?, lease_holder = null, lease_token = null,"
+                        + " lease_expires_at = null where delivery_id = ? and lease_token = ? and status = ?")
+                .params(
+                        status.code(),
+                        attempts,
+                        timestamp(now),
+                        attempt.outcome(),
+                        timestamp(next),
+                        status == DeliveryStatus.DELIVERED ? timestamp(now) : null,
+                        delivery.id().value(),
+                        leased.token(),
+                        DeliveryStatus.PENDING.code())
+                .update();
+        if (recorded == 0) {
+            LOG.warn("delivery {} lease was lost before its outcome {} was recorded", delivery.id(), attempt.outcome());
+            return;
+        }
+        if (status == DeliveryStatus.DEAD) {
+            deadLettered.increment();
+            Receiver.Agency agency = delivery.receiver() instanceof Receiver.Agency a ? a : null;
+            LOG.warn(
+                    "delivery {} to {} is a dead letter after {} attempts, last {}",
+                    delivery.id(),
+                    agency == null ? "an email address" : agency.agency().value(),
+                    attempts,
+                    attempt.outcome());
+            events.publishEvent(new DeliveryDeadLettered(
+                    delivery.id(),
+                    delivery.notification().topic(),
+                    delivery.notification().focus(),
+                    delivery.channel(),
+                    agency == null ? null : agency.agency()));
+        } else if (status == DeliveryStatus.PENDING) {
+            LOG.info(
+                    "delivery {} attempt {} failed ({}), next at {}", delivery.id(), attempts, attempt.outcome(), next);
+        }
+    }
+}
