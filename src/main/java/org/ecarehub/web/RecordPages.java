@@ -4,8 +4,10 @@ import jakarta.servlet.http.HttpSession;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import org.ecarehub.access.AccessDecisions;
 import org.ecarehub.access.AccessRefused;
 import org.ecarehub.access.Requester;
+import org.ecarehub.partnership.Action;
 import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.record.Alert;
 import org.ecarehub.record.CarePlan;
@@ -39,11 +41,13 @@ class RecordPages {
     private final Workspace workspace;
     private final Records records;
     private final Partnerships partnerships;
+    private final AccessDecisions decisions;
 
-    RecordPages(Workspace workspace, Records records, Partnerships partnerships) {
+    RecordPages(Workspace workspace, Records records, Partnerships partnerships, AccessDecisions decisions) {
         this.workspace = workspace;
         this.records = records;
         this.partnerships = partnerships;
+        this.decisions = decisions;
     }
 
     @GetMapping("/records/{ref}")
@@ -132,6 +136,12 @@ class RecordPages {
         model.addAttribute("history", records.history(requester, view.item().id()));
         model.addAttribute("names", new Names(partnerships.current().partnership()));
         model.addAttribute("words", new RecordWords(partnerships.current().partnership()));
+        // Ending and reviewing are offered where rules 1 to 3 let the user try an update; the write itself decides.
+        model.addAttribute(
+                "mayUpdate",
+                decisions
+                        .mayAttempt(requester, Action.UPDATE, view.item().category())
+                        .allowed());
     }
 
     /** The item when the user may see it; a malformed, missing or hidden id is the same page not found. */

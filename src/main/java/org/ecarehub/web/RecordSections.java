@@ -22,9 +22,11 @@ import org.springframework.ui.Model;
 class RecordSections {
 
     private final ServiceRequests requests;
+    private final RecordWriting writing;
 
-    RecordSections(ServiceRequests requests) {
+    RecordSections(ServiceRequests requests, RecordWriting writing) {
         this.requests = requests;
+        this.writing = writing;
     }
 
     void addTo(Model model, Requester requester, PersonRecord record) {
@@ -44,6 +46,8 @@ class RecordSections {
         model.addAttribute("services", record.ofKind(RecordKind.SERVICE_PROVISION));
         model.addAttribute("documents", record.ofKind(RecordKind.DOCUMENT));
         model.addAttribute("requests", requests.forPerson(requester, record.person()));
+        // The "Add ..." links are offered where the decision point's rules 1 to 3 let the user try; the write decides.
+        model.addAttribute("mayAdd", writing.mayAdd(requester));
     }
 
     static boolean childProtection(ItemView view) {
