@@ -1,16 +1,13 @@
 package org.ecarehub.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ecarehub.web.PageForms.encoded;
 
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.ecarehub.consent.Authority;
 import org.ecarehub.consent.Consent;
 import org.ecarehub.consent.Consents;
@@ -68,27 +65,15 @@ class GovernancePagesIntegrationTests {
     }
 
     static HttpClient signedIn(String username) {
-        HttpClient browser = RunningHub.browser();
-        HttpResponse<String> response = hub.postForm(
-                browser, "/sign-in", "username=" + username + "&password=demo&_csrf=" + csrf(browser, "/sign-in"));
-        assertThat(response.headers().firstValue("Location"))
-                .hasValueSatisfying(to -> assertThat(to).endsWith("/home"));
-        return browser;
+        return PageForms.signedIn(hub, username);
     }
 
     static String csrf(HttpClient browser, String page) {
-        Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
-                .matcher(hub.get(browser, page).body());
-        assertThat(token.find()).as("a CSRF token on " + page).isTrue();
-        return token.group(1);
+        return PageForms.csrf(hub, browser, page);
     }
 
     static HttpResponse<String> post(HttpClient browser, String formPage, String path, String form) {
-        return hub.postForm(browser, path, form + "&_csrf=" + csrf(browser, formPage));
-    }
-
-    static String encoded(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return PageForms.post(hub, browser, formPage, path, form);
     }
 
     /** The reads logged about the person, by anyone. */

@@ -1,19 +1,18 @@
 package org.ecarehub.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ecarehub.web.PageForms.encoded;
+import static org.ecarehub.web.PageForms.location;
+import static org.ecarehub.web.PageForms.withoutNonce;
 
 import java.math.BigDecimal;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.ecarehub.access.Requester;
 import org.ecarehub.access.Sensitivity;
 import org.ecarehub.demo.DemoStoryPeople;
@@ -83,44 +82,21 @@ class RecordItemPagesIntegrationTests {
     }
 
     static HttpClient signedIn(String username) {
-        HttpClient browser = RunningHub.browser();
-        HttpResponse<String> response = hub.postForm(
-                browser, "/sign-in", "username=" + username + "&password=demo&_csrf=" + csrf(browser, "/sign-in"));
-        assertThat(response.headers().firstValue("Location"))
-                .hasValueSatisfying(to -> assertThat(to).endsWith("/home"));
-        return browser;
+        return PageForms.signedIn(hub, username);
     }
 
     static String csrf(HttpClient browser, String page) {
-        HttpResponse<String> response = hub.get(browser, page);
-        assertThat(response.statusCode()).as(page).isEqualTo(200);
-        Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(response.body());
-        assertThat(token.find()).as("a CSRF token on " + page).isTrue();
-        return token.group(1);
+        return PageForms.csrf(hub, browser, page);
     }
 
     static HttpResponse<String> post(HttpClient browser, String formPage, String path, String form) {
-        return hub.postForm(browser, path, form + "&_csrf=" + csrf(browser, formPage));
-    }
-
-    static String encoded(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    static String location(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-        return response.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        return PageForms.post(hub, browser, formPage, path, form);
     }
 
     /** The item a page redirected to after adding or changing it. */
     static RecordItemId itemAt(String location) {
         String reference = location.replaceFirst("^/records/", "").replaceFirst("\\?.*$", "");
         return RecordItemId.parse(reference).orElseThrow();
-    }
-
-    static String withoutNonce(String body) {
-        return body.replaceAll("nonce=\"[^\"]*\"", "nonce=\"\"")
-                .replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\" value=\"\"");
     }
 
     static LocalDate today() {

@@ -1,11 +1,11 @@
 package org.ecarehub.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ecarehub.web.PageForms.encoded;
+import static org.ecarehub.web.PageForms.withoutNonce;
 
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,27 +58,15 @@ class WorkspacePagesIntegrationTests {
     }
 
     static HttpClient signedIn(String username) {
-        HttpClient browser = RunningHub.browser();
-        HttpResponse<String> response = hub.postForm(
-                browser, "/sign-in", "username=" + username + "&password=demo&_csrf=" + csrf(browser, "/sign-in"));
-        assertThat(response.headers().firstValue("Location"))
-                .hasValueSatisfying(to -> assertThat(to).endsWith("/home"));
-        return browser;
+        return PageForms.signedIn(hub, username);
     }
 
     static String csrf(HttpClient browser, String page) {
-        Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
-                .matcher(hub.get(browser, page).body());
-        assertThat(token.find()).as("a CSRF token on " + page).isTrue();
-        return token.group(1);
+        return PageForms.csrf(hub, browser, page);
     }
 
     static HttpResponse<String> post(HttpClient browser, String formPage, String path, String form) {
-        return hub.postForm(browser, path, form + "&_csrf=" + csrf(browser, formPage));
-    }
-
-    static String encoded(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return PageForms.post(hub, browser, formPage, path, form);
     }
 
     static String agnesExactly() {
@@ -94,11 +82,6 @@ class WorkspacePagesIntegrationTests {
     }
 
     /** The page without its per-response nonce and masked CSRF token, so that two answers can be compared whole. */
-    static String withoutNonce(String body) {
-        return body.replaceAll("nonce=\"[^\"]*\"", "nonce=\"\"")
-                .replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\" value=\"\"");
-    }
-
     @Nested
     class PurposeOfUse {
 
