@@ -6,7 +6,6 @@ import org.ecarehub.access.AccessRefused;
 import org.ecarehub.access.PersonDirectory;
 import org.ecarehub.access.PersonView;
 import org.ecarehub.access.Requester;
-import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.record.Assessment;
 import org.ecarehub.record.Assessments;
 import org.ecarehub.record.ItemStatus;
@@ -39,31 +38,18 @@ class AssessmentPages {
     private final Records records;
     private final PersonDirectory directory;
     private final RecordPages recordPages;
-    private final Partnerships partnerships;
 
     AssessmentPages(
             Workspace workspace,
             Assessments assessments,
             Records records,
             PersonDirectory directory,
-            RecordPages recordPages,
-            Partnerships partnerships) {
+            RecordPages recordPages) {
         this.workspace = workspace;
         this.assessments = assessments;
         this.records = records;
         this.directory = directory;
         this.recordPages = recordPages;
-        this.partnerships = partnerships;
-    }
-
-    @ModelAttribute("words")
-    RecordWords words() {
-        return new RecordWords(partnerships.current().partnership());
-    }
-
-    @ModelAttribute("names")
-    Names names() {
-        return new Names(partnerships.current().partnership());
     }
 
     @GetMapping("/people/{id}/assessments/new")

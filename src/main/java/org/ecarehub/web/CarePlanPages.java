@@ -33,7 +33,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -61,16 +60,6 @@ class CarePlanPages {
         this.records = records;
         this.partnerships = partnerships;
         this.clock = clock;
-    }
-
-    @ModelAttribute("words")
-    RecordWords words() {
-        return writing.words();
-    }
-
-    @ModelAttribute("names")
-    Names names() {
-        return writing.names();
     }
 
     @GetMapping("/people/{id}/care-plans/new")

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.ecarehub.access.AccessHistory;
 import org.ecarehub.access.AccessRefused;
-import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.transparency.LoggedEvent;
 import org.springframework.security.core.Authentication;
@@ -24,12 +23,10 @@ class HistoryPages {
 
     private final Workspace workspace;
     private final AccessHistory history;
-    private final Partnerships partnerships;
 
-    HistoryPages(Workspace workspace, AccessHistory history, Partnerships partnerships) {
+    HistoryPages(Workspace workspace, AccessHistory history) {
         this.workspace = workspace;
         this.history = history;
-        this.partnerships = partnerships;
     }
 
     @GetMapping("/people/{id}/history")
@@ -44,7 +41,6 @@ class HistoryPages {
         }
         model.addAttribute("personId", person.value());
         model.addAttribute("events", events);
-        model.addAttribute("names", new Names(partnerships.current().partnership()));
         return "history";
     }
 }

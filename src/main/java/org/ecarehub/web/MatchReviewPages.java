@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 import org.ecarehub.access.AccessRefused;
 import org.ecarehub.access.MatchReviews;
-import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.person.Evidence;
 import org.ecarehub.person.Page;
 import org.ecarehub.person.PersonIndexRefused;
@@ -32,12 +31,10 @@ class MatchReviewPages {
 
     private final Workspace workspace;
     private final MatchReviews reviews;
-    private final Partnerships partnerships;
 
-    MatchReviewPages(Workspace workspace, MatchReviews reviews, Partnerships partnerships) {
+    MatchReviewPages(Workspace workspace, MatchReviews reviews) {
         this.workspace = workspace;
         this.reviews = reviews;
-        this.partnerships = partnerships;
     }
 
     @GetMapping("/match-reviews")
@@ -59,7 +56,6 @@ class MatchReviewPages {
         } catch (AccessRefused refused) {
             model.addAttribute("refused", refused.getMessage());
         }
-        model.addAttribute("names", new Names(partnerships.current().partnership()));
         return "match-reviews";
     }
 
@@ -147,7 +143,6 @@ class MatchReviewPages {
         model.addAttribute("errors", errors);
         model.addAttribute("verdict", verdict);
         model.addAttribute("reason", reason);
-        model.addAttribute("names", new Names(partnerships.current().partnership()));
         return "match-review";
     }
 

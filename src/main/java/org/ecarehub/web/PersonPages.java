@@ -18,7 +18,6 @@ import org.ecarehub.access.PersonQuery;
 import org.ecarehub.access.PersonView;
 import org.ecarehub.access.Requester;
 import org.ecarehub.consent.RepresentativeAuthority;
-import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.person.ChiNumber;
 import org.ecarehub.record.Records;
 import org.ecarehub.record.Summary;
@@ -47,7 +46,6 @@ class PersonPages {
     private final PersonDirectory directory;
     private final InvolvementDirectory involvement;
     private final BreakGlassGrants grants;
-    private final Partnerships partnerships;
     private final Records records;
     private final RecordSections sections;
     private final Clock clock;
@@ -57,7 +55,6 @@ class PersonPages {
             PersonDirectory directory,
             InvolvementDirectory involvement,
             BreakGlassGrants grants,
-            Partnerships partnerships,
             Records records,
             RecordSections sections,
             Clock clock) {
@@ -65,7 +62,6 @@ class PersonPages {
         this.directory = directory;
         this.involvement = involvement;
         this.grants = grants;
-        this.partnerships = partnerships;
         this.records = records;
         this.sections = sections;
         this.clock = clock;
@@ -136,8 +132,6 @@ class PersonPages {
         model.addAttribute("person", PersonSummary.of(view));
         model.addAttribute("view", view);
         model.addAttribute("grant", ownGrants.isEmpty() ? null : ownGrants.get(0));
-        model.addAttribute("names", new Names(partnerships.current().partnership()));
-        model.addAttribute("words", new RecordWords(partnerships.current().partnership()));
         sections.addTo(model, requester, summary.record());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());

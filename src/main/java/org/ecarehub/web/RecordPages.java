@@ -8,7 +8,6 @@ import org.ecarehub.access.AccessDecisions;
 import org.ecarehub.access.AccessRefused;
 import org.ecarehub.access.Requester;
 import org.ecarehub.partnership.Action;
-import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.record.Alert;
 import org.ecarehub.record.CarePlan;
 import org.ecarehub.record.Document;
@@ -40,13 +39,11 @@ class RecordPages {
 
     private final Workspace workspace;
     private final Records records;
-    private final Partnerships partnerships;
     private final AccessDecisions decisions;
 
-    RecordPages(Workspace workspace, Records records, Partnerships partnerships, AccessDecisions decisions) {
+    RecordPages(Workspace workspace, Records records, AccessDecisions decisions) {
         this.workspace = workspace;
         this.records = records;
-        this.partnerships = partnerships;
         this.decisions = decisions;
     }
 
@@ -134,8 +131,6 @@ class RecordPages {
         model.addAttribute("view", view);
         model.addAttribute("item", view.item());
         model.addAttribute("history", records.history(requester, view.item().id()));
-        model.addAttribute("names", new Names(partnerships.current().partnership()));
-        model.addAttribute("words", new RecordWords(partnerships.current().partnership()));
         // Ending and reviewing are offered where rules 1 to 3 let the user try an update; the write itself decides.
         model.addAttribute(
                 "mayUpdate",

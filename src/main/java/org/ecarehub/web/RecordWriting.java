@@ -13,7 +13,6 @@ import org.ecarehub.access.PersonView;
 import org.ecarehub.access.Requester;
 import org.ecarehub.partnership.Action;
 import org.ecarehub.partnership.Category;
-import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.record.ItemView;
 import org.ecarehub.record.RecordKind;
 import org.ecarehub.shared.PersonId;
@@ -42,19 +41,12 @@ class RecordWriting {
     private final PersonDirectory directory;
     private final AccessDecisions decisions;
     private final RecordPages recordPages;
-    private final Partnerships partnerships;
 
-    RecordWriting(
-            Workspace workspace,
-            PersonDirectory directory,
-            AccessDecisions decisions,
-            RecordPages recordPages,
-            Partnerships partnerships) {
+    RecordWriting(Workspace workspace, PersonDirectory directory, AccessDecisions decisions, RecordPages recordPages) {
         this.workspace = workspace;
         this.directory = directory;
         this.decisions = decisions;
         this.recordPages = recordPages;
-        this.partnerships = partnerships;
     }
 
     Requester.Staff requester(Authentication authentication, HttpSession session) {
@@ -116,14 +108,6 @@ class RecordWriting {
                 refused.decision().whatWouldAllow().map(Forms::sentence).orElse(null));
         model.addAttribute("personId", person.value());
         return "record-refused";
-    }
-
-    Names names() {
-        return new Names(partnerships.current().partnership());
-    }
-
-    RecordWords words() {
-        return new RecordWords(partnerships.current().partnership());
     }
 
     /** The "Add ..." links a user may follow from a person's page; public only so that the templates can read it. */

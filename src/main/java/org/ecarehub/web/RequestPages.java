@@ -32,7 +32,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -67,16 +66,6 @@ class RequestPages {
         this.directory = directory;
         this.partnerships = partnerships;
         this.clock = clock;
-    }
-
-    @ModelAttribute("words")
-    RecordWords words() {
-        return new RecordWords(partnerships.current().partnership());
-    }
-
-    @ModelAttribute("names")
-    Names names() {
-        return new Names(partnerships.current().partnership());
     }
 
     @GetMapping("/people/{id}/requests/{kind}")

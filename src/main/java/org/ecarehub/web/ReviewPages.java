@@ -5,7 +5,6 @@ import java.util.List;
 import org.ecarehub.access.CaldicottReview;
 import org.ecarehub.access.CaldicottReviewRefused;
 import org.ecarehub.access.CaldicottReviews;
-import org.ecarehub.partnership.Partnerships;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,12 +25,10 @@ class ReviewPages {
 
     private final Workspace workspace;
     private final CaldicottReviews reviews;
-    private final Partnerships partnerships;
 
-    ReviewPages(Workspace workspace, CaldicottReviews reviews, Partnerships partnerships) {
+    ReviewPages(Workspace workspace, CaldicottReviews reviews) {
         this.workspace = workspace;
         this.reviews = reviews;
-        this.partnerships = partnerships;
     }
 
     @GetMapping("/reviews")
@@ -39,7 +36,6 @@ class ReviewPages {
         Practitioner practitioner = workspace.practitioner(authentication, session);
         model.addAttribute(
                 "reviews", reviews.openFor(practitioner.caller().account().username()));
-        model.addAttribute("names", new Names(partnerships.current().partnership()));
         return "reviews";
     }
 
@@ -119,7 +115,6 @@ class ReviewPages {
         model.addAttribute("errors", errors);
         model.addAttribute("note", note);
         model.addAttribute("reason", reason);
-        model.addAttribute("names", new Names(partnerships.current().partnership()));
         return "review";
     }
 

@@ -17,7 +17,6 @@ import org.ecarehub.consent.Withholding;
 import org.ecarehub.consent.WithholdingDraft;
 import org.ecarehub.consent.WithholdingTarget;
 import org.ecarehub.consent.Withholdings;
-import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.partnership.Purpose;
 import org.ecarehub.shared.Username;
 import org.springframework.security.core.Authentication;
@@ -42,19 +41,12 @@ class WithholdingPages {
     private final Workspace workspace;
     private final PersonDirectory directory;
     private final Withholdings withholdings;
-    private final Partnerships partnerships;
     private final Clock clock;
 
-    WithholdingPages(
-            Workspace workspace,
-            PersonDirectory directory,
-            Withholdings withholdings,
-            Partnerships partnerships,
-            Clock clock) {
+    WithholdingPages(Workspace workspace, PersonDirectory directory, Withholdings withholdings, Clock clock) {
         this.workspace = workspace;
         this.directory = directory;
         this.withholdings = withholdings;
-        this.partnerships = partnerships;
         this.clock = clock;
     }
 
@@ -71,7 +63,6 @@ class WithholdingPages {
         model.addAttribute("today", today);
         model.addAttribute(
                 "overdue", shown.stream().filter(one -> one.overdueOn(today)).count());
-        model.addAttribute("names", new Names(partnerships.current().partnership()));
         return "withholdings";
     }
 
@@ -243,7 +234,6 @@ class WithholdingPages {
         model.addAttribute("year", year);
         model.addAttribute("today", today());
         model.addAttribute("latest", Dates.day(today().plusMonths(Withholdings.MAX_MONTHS_TO_REVIEW)));
-        model.addAttribute("names", new Names(partnerships.current().partnership()));
         return "withholding-review";
     }
 
