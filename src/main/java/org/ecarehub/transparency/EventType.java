@@ -29,7 +29,12 @@ public enum EventType {
     /** A Caldicott review task opened, claimed, closed or escalated. */
     REVIEW(10, "review"),
     /** A service request between agencies submitted, or moved a step: accepted, declined, scheduled and so on. */
-    SERVICE_REQUEST(12, "service-request");
+    SERVICE_REQUEST(12, "service-request"),
+    /**
+     * A change in child or adult protection: a registration, a protection message raised, received, acknowledged,
+     * escalated or answered, an unscheduled-care attendance of a flagged child.
+     */
+    PROTECTION(13, "protection");
 
     private final int code;
     private final String name;
