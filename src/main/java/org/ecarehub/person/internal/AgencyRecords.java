@@ -169,6 +169,19 @@ class AgencyRecords {
         return found;
     }
 
+    /** The current versions of every record held about these persons, in the order of the records' numbers. */
+    List<StoredVersion> currentOfPersons(Collection<PersonId> persons) {
+        List<StoredVersion> found = new ArrayList<>();
+        for (List<String> chunk : chunks(persons.stream().map(PersonId::value).toList())) {
+            found.addAll(versions(
+                    VERSIONS + " where r.person_id in (" + placeholders(chunk.size())
+                            + ") and v.version = r.current_version order by v.record_id",
+                    List.copyOf(chunk)));
+        }
+        found.sort(java.util.Comparator.comparingLong(StoredVersion::recordId));
+        return found;
+    }
+
     List<StoredVersion> versionsOf(AgencyRecordId record) {
         return versions(
                 VERSIONS + " where r.agency = ? and r.local_id = ? order by v.version",
@@ -268,23 +281,30 @@ class AgencyRecords {
         Map<Long, List<Address>> addresses = new HashMap<>();
         List<Long> versionIds = rows.stream().map(Row::versionId).toList();
         for (List<Long> chunk : chunks(versionIds)) {
-            String in = " where version_id in (" + placeholders(chunk.size()) + ") order by version_id, position";
-            jdbc.sql("select version_id, family_name from person_record_previous_name" + in)
-                    .params(chunk)
+            // Previous names and addresses in one round trip: every read of a person waits on it.
+            String in = " where version_id in (" + placeholders(chunk.size()) + ")";
+            List<Object> both = new ArrayList<>(chunk);
+            both.addAll(chunk);
+            jdbc.sql("select version_id, 0 as part, position, family_name, cast(null as varchar(500)) as postcode,"
+                            + " cast(null as date) as valid_from, cast(null as date) as valid_to"
+                            + " from person_record_previous_name" + in
+                            + " union all select version_id, 1, position, address, postcode, valid_from, valid_to"
+                            + " from person_record_address" + in
+                            + " order by 1, 2, 3")
+                    .params(both)
                     .query(rs -> {
-                        names.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
-                                .add(rs.getString(2));
-                    });
-            jdbc.sql("select version_id, address, postcode, valid_from, valid_to from person_record_address" + in)
-                    .params(chunk)
-                    .query(rs -> {
-                        addresses
-                                .computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
-                                .add(new Address(
-                                        rs.getString(2),
-                                        rs.getString(3),
-                                        rs.getObject(4, LocalDate.class),
-                                        rs.getObject(5, LocalDate.class)));
+                        if (rs.getInt(2) == 0) {
+                            names.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                                    .add(rs.getString(4));
+                        } else {
+                            addresses
+                                    .computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                                    .add(new Address(
+                                            rs.getString(4),
+                                            rs.getString(5),
+                                            rs.getObject(6, LocalDate.class),
+                                            rs.getObject(7, LocalDate.class)));
+                        }
                     });
         }
         List<StoredVersion> versions = new ArrayList<>(rows.size());

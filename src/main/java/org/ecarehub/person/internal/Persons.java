@@ -35,6 +35,33 @@ class Persons {
                 > 0;
     }
 
+    /**
+     * Where a person stands among merges, in one query: whom a merge in force joined them into, if anyone, and
+     * whether anyone is joined into them. Empty when there is no such person.
+     */
+    Optional<Standing> standing(PersonId person) {
+        return jdbc.sql("select p.merged_into, exists (select 1 from person_person m where m.merged_into = p.id)"
+                        + " from person_person p where p.id = ?")
+                .param(person.value())
+                .query((row, number) -> new Standing(
+                        row.getString(1) == null ? null : PersonId.of(row.getString(1)), row.getBoolean(2)))
+                .optional();
+    }
+
+    /**
+     * A person's place among merges.
+     *
+     * @param mergedInto the person a merge in force joined this one into directly, or null
+     * @param absorbs whether a merge in force joined anyone into this person
+     */
+    record Standing(PersonId mergedInto, boolean absorbs) {
+
+        /** Neither merged into anyone nor joined by anyone: the person is their own effective person and closure. */
+        boolean alone() {
+            return mergedInto == null && !absorbs;
+        }
+    }
+
     /** The person this one is merged into directly, if a merge in force joined it. */
     Optional<PersonId> mergedInto(PersonId person) {
         return jdbc.sql("select merged_into from person_person where id = ?")

@@ -349,14 +349,17 @@ class StoredPersonIndex implements PersonIndex {
     @Override
     @Transactional(readOnly = true)
     public Optional<Person> person(PersonId person) {
-        if (!persons.exists(person)) {
+        // Read on every decision about a person, so the common case (no merge either way) costs one query for the
+        // person's standing and one for their records' current versions.
+        Optional<Persons.Standing> standing = persons.standing(person);
+        if (standing.isEmpty()) {
             return Optional.empty();
         }
-        PersonId effective = persons.effective(person);
-        Set<PersonId> closure = persons.closure(effective);
-        List<Long> ids = records.ofPersons(closure).stream().map(Stored::id).toList();
-        List<AgencyRecordVersion> versions =
-                records.current(ids).stream().map(StoredVersion::version).toList();
+        PersonId effective = standing.get().mergedInto() == null ? person : persons.effective(person);
+        Set<PersonId> closure = standing.get().alone() ? Set.of(person) : persons.closure(effective);
+        List<AgencyRecordVersion> versions = records.currentOfPersons(closure).stream()
+                .map(StoredVersion::version)
+                .toList();
         List<PersonId> merged =
                 closure.stream().filter(id -> !id.equals(effective)).toList();
         return Optional.of(new Person(effective, versions, merged));
