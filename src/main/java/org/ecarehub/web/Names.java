@@ -19,6 +19,10 @@ public record Names(Partnership partnership) {
         return partnership.staff(user).map(StaffAccount::displayName).orElse(user.value());
     }
 
+    public String team(org.ecarehub.shared.TeamId id) {
+        return id == null ? "" : partnership.team(id).map(Team::name).orElse(id.value());
+    }
+
     public String holder(Holder holder) {
         if (holder.user() != null) {
             return staff(holder.user());
