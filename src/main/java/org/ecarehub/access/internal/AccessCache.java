@@ -69,18 +69,28 @@ class AccessCache {
                 .param(person.value())
                 .query(AccessRows::relationship)
                 .list();
-        List<BreakGlassGrant> grants = jdbc.sql(AccessRows.GRANT + " where person_id = ? order by id")
-                .param(person.value())
-                .query(AccessRows::grant)
-                .list();
-        Set<Username> workingOn = jdbc
-                .sql("select claimed_by from access_review where person_id = ? and state = 'CLAIMED'")
-                .param(person.value())
-                .query(String.class)
-                .list()
-                .stream()
-                .map(Username::of)
-                .collect(Collectors.toUnmodifiableSet());
+        // Grants and claimed reviews are rare: one round trip says whether either exists before reading them.
+        boolean[] present = jdbc.sql("select exists (select 1 from access_break_glass where person_id = ?),"
+                        + " exists (select 1 from access_review where person_id = ? and state = 'CLAIMED')")
+                .params(person.value(), person.value())
+                .query((row, number) -> new boolean[] {row.getBoolean(1), row.getBoolean(2)})
+                .single();
+        List<BreakGlassGrant> grants = !present[0]
+                ? List.of()
+                : jdbc.sql(AccessRows.GRANT + " where person_id = ? order by id")
+                        .param(person.value())
+                        .query(AccessRows::grant)
+                        .list();
+        Set<Username> workingOn = !present[1]
+                ? Set.of()
+                : jdbc
+                        .sql("select claimed_by from access_review where person_id = ? and state = 'CLAIMED'")
+                        .param(person.value())
+                        .query(String.class)
+                        .list()
+                        .stream()
+                        .map(Username::of)
+                        .collect(Collectors.toUnmodifiableSet());
         return new Facts(List.copyOf(relationships), List.copyOf(grants), workingOn);
     }
 }
