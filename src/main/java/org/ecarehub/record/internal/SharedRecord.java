@@ -19,10 +19,14 @@ import org.ecarehub.partnership.Action;
 import org.ecarehub.partnership.Category;
 import org.ecarehub.partnership.Partnership;
 import org.ecarehub.partnership.Partnerships;
+import org.ecarehub.partnership.Purpose;
 import org.ecarehub.partnership.StaffAccount;
 import org.ecarehub.person.PersonIndex;
+import org.ecarehub.record.Alert;
+import org.ecarehub.record.AlertType;
 import org.ecarehub.record.Assessment;
 import org.ecarehub.record.Assessments;
+import org.ecarehub.record.FlaggedRecordRead;
 import org.ecarehub.record.ItemDraft;
 import org.ecarehub.record.ItemStatus;
 import org.ecarehub.record.ItemVersion;
@@ -82,13 +86,14 @@ class SharedRecord implements Records, Assessments {
 
     @Override
     public PersonRecord read(Requester requester, PersonId person) {
-        return new PersonRecord(person, visible(requester, person, item -> true));
+        return new PersonRecord(person, tellOfFlags(requester, visible(requester, person, item -> true)));
     }
 
     @Override
     public PersonRecord read(Requester requester, PersonId person, Set<RecordKind> kinds) {
         Set<RecordKind> asked = Set.copyOf(kinds);
-        return new PersonRecord(person, visible(requester, person, item -> asked.contains(item.kind())));
+        return new PersonRecord(
+                person, tellOfFlags(requester, visible(requester, person, item -> asked.contains(item.kind()))));
     }
 
     @Override
@@ -101,7 +106,9 @@ class SharedRecord implements Records, Assessments {
                 .toList();
         Disclosure disclosure = directory.readWith(
                 requester, person, asked.stream().map(StoredItem::accessItem).toList());
-        return new Summary(disclosure.shown(), new PersonRecord(person, shown(asked, disclosure.decisions())));
+        return new Summary(
+                disclosure.shown(),
+                new PersonRecord(person, tellOfFlags(requester, shown(asked, disclosure.decisions()))));
     }
 
     @Override
@@ -114,7 +121,12 @@ class SharedRecord implements Records, Assessments {
             return Optional.empty();
         }
         AccessDecision decision = decide(requester, Action.READ, stored.get());
-        return decision.allowed() ? Optional.of(new ItemView(stored.get().item(), decision)) : Optional.empty();
+        if (!decision.allowed()) {
+            return Optional.empty();
+        }
+        ItemView view = new ItemView(stored.get().item(), decision);
+        tellOfFlags(requester, List.of(view));
+        return Optional.of(view);
     }
 
     @Override
@@ -178,6 +190,59 @@ class SharedRecord implements Records, Assessments {
             }
         }
         return shown;
+    }
+
+    /**
+     * CP-IS: a read under the emergency purpose that shows an active child protection flag is an unscheduled-care
+     * attendance of the child. It is published before the read returns, so the protection module can record it and
+     * tell the lead social worker's team; if that cannot be recorded, the read fails as when the log cannot record it.
+     */
+    private List<ItemView> tellOfFlags(Requester requester, List<ItemView> shown) {
+        Purpose purpose = purposeOf(requester);
+        if (purpose != Purpose.EMERGENCY) {
+            return shown;
+        }
+        for (ItemView view : shown) {
+            RecordItem item = view.item();
+            if (item.status() == ItemStatus.ACTIVE
+                    && item.content() instanceof Alert alert
+                    && alert.type() == AlertType.CHILD_PROTECTION) {
+                Username reader = readerOf(requester);
+                AgencyId agency = agencyOf(requester);
+                if (reader != null && agency != null) {
+                    events.publishEvent(new FlaggedRecordRead(
+                            item.person(),
+                            item.id(),
+                            item.owner(),
+                            alert.contact().team(),
+                            reader,
+                            agency,
+                            purpose,
+                            now()));
+                }
+            }
+        }
+        return shown;
+    }
+
+    private static Purpose purposeOf(Requester requester) {
+        if (requester instanceof Requester.Staff staff) {
+            return staff.purpose();
+        }
+        if (requester instanceof Requester.AgencySystem system) {
+            return system.purpose();
+        }
+        return null;
+    }
+
+    private static Username readerOf(Requester requester) {
+        if (requester instanceof Requester.Staff staff) {
+            return staff.user();
+        }
+        if (requester instanceof Requester.AgencySystem system) {
+            return system.onBehalfOf();
+        }
+        return null;
     }
 
     /**
