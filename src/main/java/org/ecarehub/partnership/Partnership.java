@@ -33,6 +33,7 @@ public final class Partnership {
     private final List<SharingAgreement> sharingAgreements;
     private final Governance governance;
     private final ServiceRequestTargets serviceRequestTargets;
+    private final ProtectionMessageRouting protectionMessageRouting;
 
     private final Map<AgencyId, Agency> agenciesById;
     private final Map<TeamId, Team> teamsById;
@@ -60,6 +61,28 @@ public final class Partnership {
             List<SharingAgreement> sharingAgreements,
             Governance governance,
             ServiceRequestTargets serviceRequestTargets) {
+        this(
+                name,
+                agencies,
+                teams,
+                roles,
+                staff,
+                sharingAgreements,
+                governance,
+                serviceRequestTargets,
+                ProtectionMessageRouting.DEFAULT);
+    }
+
+    public Partnership(
+            String name,
+            List<Agency> agencies,
+            List<Team> teams,
+            List<Role> roles,
+            List<StaffAccount> staff,
+            List<SharingAgreement> sharingAgreements,
+            Governance governance,
+            ServiceRequestTargets serviceRequestTargets,
+            ProtectionMessageRouting protectionMessageRouting) {
         this.name = Texts.requireText(name, "name of the partnership");
         this.agencies = List.copyOf(agencies);
         this.teams = List.copyOf(teams);
@@ -68,6 +91,7 @@ public final class Partnership {
         this.sharingAgreements = List.copyOf(sharingAgreements);
         this.governance = Objects.requireNonNull(governance, "governance");
         this.serviceRequestTargets = Objects.requireNonNull(serviceRequestTargets, "serviceRequestTargets");
+        this.protectionMessageRouting = Objects.requireNonNull(protectionMessageRouting, "protectionMessageRouting");
         this.agenciesById = index(this.agencies, Agency::id, "agency");
         this.teamsById = index(this.teams, Team::id, "team");
         this.rolesById = index(this.roles, Role::id, "role");
@@ -88,6 +112,7 @@ public final class Partnership {
         this.sharingAgreements = List.of();
         this.governance = null;
         this.serviceRequestTargets = ServiceRequestTargets.DEFAULT;
+        this.protectionMessageRouting = ProtectionMessageRouting.DEFAULT;
         this.agenciesById = Map.of();
         this.teamsById = Map.of();
         this.rolesById = Map.of();
@@ -131,6 +156,11 @@ public final class Partnership {
     /** How many calendar days the partnership gives a service request of each priority. */
     public ServiceRequestTargets serviceRequestTargets() {
         return serviceRequestTargets;
+    }
+
+    /** Where protection messages go and how soon they must be acknowledged. */
+    public ProtectionMessageRouting protectionMessageRouting() {
+        return protectionMessageRouting;
     }
 
     public Optional<Agency> agency(AgencyId id) {
@@ -277,6 +307,16 @@ public final class Partnership {
             requireAgency(agreement.from(), "sharing agreement " + agreement.id());
             requireAgency(agreement.to(), "sharing agreement " + agreement.id());
         }
+        for (TeamId team : protectionMessageRouting.outOfHoursTeams()) {
+            require(teamsById.containsKey(team), "unknown team '" + team + "' in the protection message routing");
+        }
+        protectionMessageRouting.teams().values().stream()
+                .flatMap(List::stream)
+                .forEach(team -> require(
+                        teamsById.containsKey(team), "unknown team '" + team + "' in the protection message routing"));
+        for (RoleId role : protectionMessageRouting.managerRoles()) {
+            require(rolesById.containsKey(role), "unknown role '" + role + "' in the protection message routing");
+        }
         requireStaff(governance.dutyOfficer(), "the duty officer");
         requireStaff(governance.caldicottGuardian(), "the Caldicott guardian");
         requireStaff(governance.dataProtectionOfficer(), "the data protection officer");
@@ -310,12 +350,22 @@ public final class Partnership {
                 && staff.equals(that.staff)
                 && sharingAgreements.equals(that.sharingAgreements)
                 && governance.equals(that.governance)
-                && serviceRequestTargets.equals(that.serviceRequestTargets);
+                && serviceRequestTargets.equals(that.serviceRequestTargets)
+                && protectionMessageRouting.equals(that.protectionMessageRouting);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, agencies, teams, roles, staff, sharingAgreements, governance, serviceRequestTargets);
+        return Objects.hash(
+                name,
+                agencies,
+                teams,
+                roles,
+                staff,
+                sharingAgreements,
+                governance,
+                serviceRequestTargets,
+                protectionMessageRouting);
     }
 
     @Override

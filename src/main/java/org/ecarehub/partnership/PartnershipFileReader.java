@@ -1,5 +1,6 @@
 package org.ecarehub.partnership;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -53,7 +54,14 @@ final class PartnershipFileReader {
     static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
 
     private static final List<String> FILE_KEYS = List.of(
-            "partnership", "agencies", "teams", "roles", "staff", "sharing-agreements", "service-request-targets");
+            "partnership",
+            "agencies",
+            "teams",
+            "roles",
+            "staff",
+            "sharing-agreements",
+            "service-request-targets",
+            "protection-message-routing");
     private static final List<String> PARTNERSHIP_KEYS =
             List.of("name", "duty-officer", "caldicott-guardian", "data-protection-officer");
     private static final List<String> AGENCY_KEYS =
@@ -62,6 +70,17 @@ final class PartnershipFileReader {
     private static final List<String> SYSTEM_KEYS = List.of("client-id", "public-key", "on-behalf-of-staff");
     /** The longest partnership name the stored versions keep. */
     static final int MAX_NAME = 200;
+
+    private static final List<String> ROUTING_KEYS = List.of(
+            "office-hours",
+            "out-of-hours",
+            "child",
+            "adult",
+            "involved-teams",
+            "acknowledge-within",
+            "escalate-to-duty-officer-after",
+            "team-manager-roles");
+    private static final List<String> OFFICE_HOURS_KEYS = List.of("days", "opens", "closes");
 
     private static final List<String> TEAM_KEYS = List.of("id", "name", "agency", "phone", "mailbox");
     private static final List<String> ROLE_KEYS =
@@ -137,6 +156,7 @@ final class PartnershipFileReader {
         List<StaffDraft> staff = entries(file, "staff", true, this::staffAccount);
         List<AgreementDraft> agreements = entries(file, "sharing-agreements", false, this::agreement);
         ServiceRequestTargets targets = serviceRequestTargets(file);
+        RoutingDraft routing = protectionMessageRouting(file);
 
         Map<String, AgencyDraft> agencyIndex = index(agencies, AgencyDraft::id, "agency id");
         Map<String, TeamDraft> teamIndex = index(teams, TeamDraft::id, "team id");
@@ -162,6 +182,11 @@ final class PartnershipFileReader {
             refer(agreement.from(), agencyIndex, "agency", agreement.context());
             refer(agreement.to(), agencyIndex, "agency", agreement.context());
         }
+        if (routing != null) {
+            String context = "'protection-message-routing'";
+            routing.teams().forEach(team -> refer(team, teamIndex, "team", context));
+            routing.managerRoles().forEach(role -> refer(role, roleIndex, "role", context));
+        }
         if (governance != null) {
             holders.check(governance.dutyOfficer(), "the partnership's duty officer", Duty.PROTECTION);
             holders.check(governance.caldicottGuardian(), "the partnership's Caldicott guardian", Duty.GOVERNANCE);
@@ -172,7 +197,7 @@ final class PartnershipFileReader {
             return null;
         }
         try {
-            return build(governance, agencies, teams, roles, staff, agreements, targets);
+            return build(governance, agencies, teams, roles, staff, agreements, targets, routing);
         } catch (IllegalArgumentException e) {
             // Every rule the model enforces is checked above with its line; this is the net under that promise.
             report(root, e.getMessage());
@@ -271,6 +296,162 @@ final class PartnershipFileReader {
             }
         }
         return new ServiceRequestTargets(days);
+    }
+
+    /**
+     * Where protection messages go and their deadlines; the defaults when the section is absent, and null after
+     * reporting any problem in it. Team and role references are checked with the other references.
+     */
+    private RoutingDraft protectionMessageRouting(Fields file) {
+        Node node = file.get("protection-message-routing");
+        if (node == null) {
+            return new RoutingDraft(ProtectionMessageRouting.DEFAULT, List.of(), List.of(), List.of(), List.of());
+        }
+        String context = "'protection-message-routing'";
+        Fields fields = fields(node, context, ROUTING_KEYS, "a mapping of " + quoted(ROUTING_KEYS));
+        if (fields == null) {
+            return null;
+        }
+        int before = problems.size();
+        ProtectionMessageRouting defaults = ProtectionMessageRouting.DEFAULT;
+        Set<java.time.DayOfWeek> days = defaults.officeDays();
+        java.time.LocalTime opens = defaults.opens();
+        java.time.LocalTime closes = defaults.closes();
+        Node hoursNode = fields.get("office-hours");
+        if (hoursNode != null) {
+            Fields hours = fields(
+                    hoursNode,
+                    "'office-hours' in " + context,
+                    OFFICE_HOURS_KEYS,
+                    "a mapping of " + quoted(OFFICE_HOURS_KEYS));
+            if (hours != null) {
+                List<Item> dayItems = hours.items("days", true);
+                if (dayItems != null) {
+                    Set<java.time.DayOfWeek> read = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
+                    for (Item day : dayItems) {
+                        try {
+                            read.add(java.time.DayOfWeek.valueOf(day.text().toUpperCase(java.util.Locale.ROOT)));
+                        } catch (IllegalArgumentException e) {
+                            report(
+                                    day.node(),
+                                    "unknown day '" + day.text() + "' in " + hours.context()
+                                            + "; expected 'monday' to 'sunday'");
+                        }
+                    }
+                    days = read;
+                }
+                opens = time(hours, "opens", opens);
+                closes = time(hours, "closes", closes);
+                if (opens != null && closes != null && !opens.isBefore(closes)) {
+                    report(hours.get("closes"), ProtectionMessageRouting.openingOrder() + " in " + hours.context());
+                }
+            }
+        }
+        List<Item> outOfHours = fields.items("out-of-hours", false);
+        List<Item> child = fields.items("child", false);
+        List<Item> adult = fields.items("adult", false);
+        Boolean involved = fields.flag("involved-teams", defaults.involvedTeams());
+        Map<ConcernPriority, Duration> within = new EnumMap<>(defaults.acknowledgeWithin());
+        Node withinNode = fields.get("acknowledge-within");
+        if (withinNode != null && plain(withinNode)) {
+            String withinContext = "'acknowledge-within' in " + context;
+            if (withinNode instanceof MappingNode mapping) {
+                for (Map.Entry<String, Entry> entry :
+                        keyed(mapping, withinContext).entrySet()) {
+                    Optional<ConcernPriority> priority = ConcernPriority.fromCode(entry.getKey());
+                    if (priority.isEmpty()) {
+                        report(
+                                entry.getValue().key(),
+                                unknownCode("priority", entry.getKey(), withinContext, ConcernPriority.values()));
+                        continue;
+                    }
+                    Duration deadline =
+                            duration(entry.getValue().value(), "the " + entry.getKey() + " acknowledgement deadline");
+                    if (deadline != null) {
+                        within.put(priority.get(), deadline);
+                    }
+                }
+                if (within.get(ConcernPriority.URGENT).compareTo(within.get(ConcernPriority.STANDARD)) > 0) {
+                    report(withinNode, ProtectionMessageRouting.urgentLonger());
+                }
+            } else {
+                report(
+                        withinNode,
+                        withinContext + " must be a mapping of priorities to durations, such as" + " 'urgent: PT1H'");
+            }
+        }
+        Duration escalate = defaults.escalateToDutyOfficerAfter();
+        Node escalateNode = fields.get("escalate-to-duty-officer-after");
+        if (escalateNode != null && plain(escalateNode)) {
+            escalate = duration(escalateNode, "escalation to the duty officer");
+        }
+        List<Item> managerRoles = fields.items("team-manager-roles", false);
+        if (problems.size() > before
+                || outOfHours == null
+                || child == null
+                || adult == null
+                || involved == null
+                || managerRoles == null
+                || escalate == null) {
+            return null;
+        }
+        try {
+            Map<ConcernKind, List<TeamId>> teams = new EnumMap<>(ConcernKind.class);
+            teams.put(ConcernKind.CHILD, teamIds(child));
+            teams.put(ConcernKind.ADULT, teamIds(adult));
+            ProtectionMessageRouting routing = new ProtectionMessageRouting(
+                    days,
+                    opens,
+                    closes,
+                    teamIds(outOfHours),
+                    teams,
+                    involved,
+                    within,
+                    escalate,
+                    managerRoles.stream().map(role -> new RoleId(role.text())).collect(Collectors.toSet()));
+            return new RoutingDraft(routing, outOfHours, child, adult, managerRoles);
+        } catch (IllegalArgumentException e) {
+            report(node, e.getMessage());
+            return null;
+        }
+    }
+
+    private java.time.LocalTime time(Fields fields, String key, java.time.LocalTime absent) {
+        Item item = fields.item(key, false);
+        if (item == null) {
+            return fields.get(key) == null ? absent : null;
+        }
+        try {
+            return java.time.LocalTime.parse(item.text());
+        } catch (java.time.format.DateTimeParseException e) {
+            report(
+                    item.node(),
+                    "bad time '" + item.text() + "' for '" + key + "' in " + fields.context()
+                            + "; expected a time as hh:mm");
+            return null;
+        }
+    }
+
+    /** An ISO-8601 duration such as PT1H, checked against the longest deadline; null after reporting a bad one. */
+    private Duration duration(Node node, String what) {
+        if (!(node instanceof ScalarNode scalar) || isNull(node)) {
+            report(node, "the " + what + " must be a duration such as PT1H, not " + shape(node));
+            return null;
+        }
+        try {
+            Duration duration = Duration.parse(scalar.getValue());
+            ProtectionMessageRouting.checkDeadline(duration, what);
+            return duration;
+        } catch (java.time.format.DateTimeParseException e) {
+            report(node, "the " + what + " must be a duration such as PT1H or PT24H, not '" + scalar.getValue() + "'");
+        } catch (IllegalArgumentException e) {
+            report(node, e.getMessage());
+        }
+        return null;
+    }
+
+    private static List<TeamId> teamIds(List<Item> items) {
+        return items.stream().map(item -> new TeamId(item.text())).toList();
     }
 
     private AgencyDraft agency(Node node, int position) {
@@ -583,7 +764,8 @@ final class PartnershipFileReader {
             List<RoleDraft> roles,
             List<StaffDraft> staff,
             List<AgreementDraft> agreements,
-            ServiceRequestTargets targets) {
+            ServiceRequestTargets targets,
+            RoutingDraft routing) {
         Map<AgencyId, Username> guardians = new LinkedHashMap<>();
         for (AgencyDraft agency : agencies) {
             if (agency.guardian() != null) {
@@ -652,7 +834,8 @@ final class PartnershipFileReader {
                         new Username(governance.caldicottGuardian().text()),
                         new Username(governance.dataProtectionOfficer().text()),
                         guardians),
-                targets);
+                targets,
+                routing.routing());
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -1015,6 +1198,22 @@ final class PartnershipFileReader {
     // A field is null where the file did not give a usable value; that has been reported already.
 
     private record Item(String text, Node node) {}
+
+    /** The routing read, with the nodes of its team and role references for the checks across entries. */
+    private record RoutingDraft(
+            ProtectionMessageRouting routing,
+            List<Item> outOfHours,
+            List<Item> child,
+            List<Item> adult,
+            List<Item> managerRoles) {
+
+        List<Item> teams() {
+            List<Item> all = new ArrayList<>(outOfHours);
+            all.addAll(child);
+            all.addAll(adult);
+            return all;
+        }
+    }
 
     private record GovernanceDraft(String name, Item dutyOfficer, Item caldicottGuardian, Item dataProtectionOfficer) {}
 

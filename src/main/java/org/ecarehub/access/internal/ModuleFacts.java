@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.ecarehub.access.BreakGlassGrants;
 import org.ecarehub.access.CaldicottReviews;
+import org.ecarehub.access.PosingRiskRegister;
 import org.ecarehub.access.Relationships;
 import org.ecarehub.access.Withheld;
 import org.ecarehub.consent.Authority;
@@ -28,6 +29,7 @@ import org.ecarehub.partnership.StaffAccount;
 import org.ecarehub.person.AgencyRecordVersion;
 import org.ecarehub.person.PersonIndex;
 import org.ecarehub.shared.PersonId;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** The facts of a decision, from the relationship, grant and review caches of this module and the consent cache. */
@@ -41,6 +43,7 @@ class ModuleFacts implements FactSource {
     private final Representatives representatives;
     private final Withholdings withholdings;
     private final PersonIndex index;
+    private final ObjectProvider<PosingRiskRegister> posingRisk;
 
     ModuleFacts(
             Relationships relationships,
@@ -49,7 +52,9 @@ class ModuleFacts implements FactSource {
             Consents consents,
             Representatives representatives,
             Withholdings withholdings,
-            PersonIndex index) {
+            PersonIndex index,
+            ObjectProvider<PosingRiskRegister> posingRisk) {
+        this.posingRisk = posingRisk;
         this.representatives = representatives;
         this.withholdings = withholdings;
         this.index = index;
@@ -101,9 +106,8 @@ class ModuleFacts implements FactSource {
                 representatives.lacksCapacity(subject, DecisionArea.WELFARE, day),
                 age(subject, day),
                 representatives.keptFromParents(subject, day),
-                // Protection messages, which name people posing risk, come with the protection module; until then no
-                // one is named.
-                false,
+                // Asked of every implementation: a register that cannot answer throws, so the decision fails closed.
+                posingRisk.stream().anyMatch(register -> register.namedAsPosingRisk(self, subject)),
                 withheld);
     }
 

@@ -1,2 +1,5 @@
-/** The protection register's tables, its journal in the transparency log and the CP-IS listener. */
+/**
+ * The protection register's and protection messages' tables, their journals in the transparency log, the CP-IS
+ * listener and the escalation sweep; reached through the module's facades only.
+ */
 package org.ecarehub.protection.internal;

@@ -1,0 +1,100 @@
+package org.ecarehub.protection.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.ecarehub.access.Holder;
+import org.ecarehub.access.RelationshipDraft;
+import org.ecarehub.access.RelationshipKind;
+import org.ecarehub.access.Relationships;
+import org.ecarehub.access.Requester;
+import org.ecarehub.partnership.Partnerships;
+import org.ecarehub.partnership.Purpose;
+import org.ecarehub.partnership.StaffAccount;
+import org.ecarehub.person.Actor;
+import org.ecarehub.person.AgencyRecord;
+import org.ecarehub.person.AgencyRecordId;
+import org.ecarehub.person.Demographics;
+import org.ecarehub.person.PersonIndex;
+import org.ecarehub.person.Sex;
+import org.ecarehub.shared.AgencyId;
+import org.ecarehub.shared.PersonId;
+import org.ecarehub.shared.Username;
+import org.ecarehub.support.RunningHub;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** People and staff of the demo partnership for the protection module's tests. */
+final class ProtectionFixtures {
+
+    private static final List<String> GIVEN =
+            List.of("Aileen", "Bruce", "Calum", "Dorothy", "Euan", "Flora", "Gregor", "Hamish", "Isla", "Jamie");
+
+    private ProtectionFixtures() {}
+
+    /** A new person of the index born on the day, with a name of their own so that no two tests' people are linked. */
+    static PersonId newPerson(RunningHub hub, LocalDate born) {
+        String local = "PM-" + UUID.randomUUID();
+        AgencyRecord record = new AgencyRecord(
+                AgencyRecordId.of("slc-social-work", local),
+                new Demographics(
+                        GIVEN.get(Math.floorMod(local.hashCode(), GIVEN.size())),
+                        null,
+                        "Pm" + Integer.toString(local.hashCode() & 0xfffff, 36) + "son",
+                        List.of(),
+                        born.minusDays(Math.floorMod(local.hashCode() >> 8, 300)),
+                        Sex.UNKNOWN,
+                        List.of(),
+                        null,
+                        null));
+        return hub.bean(PersonIndex.class)
+                .submit(record, Actor.agencySystem(AgencyId.of("slc-social-work"), 1))
+                .person();
+    }
+
+    static PersonId child(RunningHub hub) {
+        return newPerson(hub, today(hub).minusYears(6));
+    }
+
+    static PersonId adult(RunningHub hub) {
+        return newPerson(hub, today(hub).minusYears(30));
+    }
+
+    /** The staff account becomes the person's key worker. */
+    static void involve(RunningHub hub, PersonId person, String username) {
+        hub.bean(Relationships.class)
+                .start(
+                        RelationshipDraft.of(
+                                person, Holder.staff(Username.of(username)), RelationshipKind.KEY_WORKER, today(hub)),
+                        actor(hub, "admin"));
+    }
+
+    static Requester protecting(String username) {
+        return new Requester.Staff(
+                Username.of(username), Purpose.CHILD_PROTECTION, "Concern raised about the children's safety");
+    }
+
+    static LocalDate today(RunningHub hub) {
+        return Escalations.day(hub.bean(java.time.Clock.class).instant());
+    }
+
+    static Actor actor(RunningHub hub, String username) {
+        StaffAccount account = hub.bean(Partnerships.class)
+                .current()
+                .partnership()
+                .staff(Username.of(username))
+                .orElseThrow();
+        return Actor.staff(
+                account.username(),
+                account.agency(),
+                account.roles().stream().map(role -> role.value()).toList(),
+                hub.bean(Partnerships.class).current().version());
+    }
+
+    static long count(RunningHub hub, String sql, Object... params) {
+        return hub.bean(JdbcClient.class)
+                .sql(sql)
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+}
