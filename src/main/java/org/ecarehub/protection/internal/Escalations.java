@@ -16,6 +16,7 @@ import org.ecarehub.messaging.Deliveries;
 import org.ecarehub.messaging.JobLeases;
 import org.ecarehub.messaging.Notification;
 import org.ecarehub.messaging.Receiver;
+import org.ecarehub.partnership.ConcernKind;
 import org.ecarehub.partnership.Partnership;
 import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.partnership.ProtectionMessageRouting;
@@ -112,8 +113,8 @@ class Escalations {
                 .list();
         int escalated = 0;
         for (Long id : due) {
-            Boolean done = transactions.execute(status -> escalate(
-                    new RoutingId(id), now, Actor.hub("protection message escalation"), "child-protection", false));
+            Boolean done = transactions.execute(status ->
+                    escalate(new RoutingId(id), now, Actor.hub("protection message escalation"), null, false));
             if (Boolean.TRUE.equals(done)) {
                 escalated++;
             }
@@ -124,10 +125,15 @@ class Escalations {
         return escalated;
     }
 
+    /** Whether a message is open, and its kind. */
+    private record MessageState(boolean open, ConcernKind kind) {}
+
     /**
      * Moves the routing one stage up, inside the caller's transaction: the timeline, the duty officer's relationship,
      * a delivery and one log event a person named. Returns false when it is not (or no longer) due, unless asked by
      * hand.
+     *
+     * @param purpose the purpose the escalation is logged under, or null for the purpose of the message's kind
      */
     boolean escalate(RoutingId routingId, Instant now, Actor actor, String purpose, boolean byHand) {
         Optional<MessageRows.StoredRouting> found = jdbc.sql(MessageRows.ROUTING + " where id = ? for update")
@@ -141,11 +147,18 @@ class Escalations {
         ProtectionMessageId message = found.get().message();
         Partnership partnership = partnerships.current().partnership();
         ProtectionMessageRouting rules = partnership.protectionMessageRouting();
-        Boolean open = jdbc.sql("select closed_at is null from protection_message where id = ?")
+        MessageState state = jdbc.sql("select closed_at is null, kind from protection_message where id = ?")
                 .param(message.value())
-                .query(Boolean.class)
+                .query((row, number) -> new MessageState(
+                        row.getBoolean(1),
+                        ConcernKind.fromCode(row.getString(2)).orElseThrow()))
                 .single();
-        if (!Boolean.TRUE.equals(open) || routing.acknowledged() || routing.stage() == EscalationStage.DUTY_OFFICER) {
+        if (purpose == null) {
+            // The sweep works each concern under its own kind's purpose: an adult's under adult-protection.
+            purpose = state.kind().purpose().code();
+        }
+        boolean open = state.open();
+        if (!open || routing.acknowledged() || routing.stage() == EscalationStage.DUTY_OFFICER) {
             return false;
         }
         if (!byHand) {
