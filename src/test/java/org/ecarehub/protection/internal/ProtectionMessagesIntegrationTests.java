@@ -41,6 +41,7 @@ import org.ecarehub.partnership.ConcernKind;
 import org.ecarehub.partnership.ConcernPriority;
 import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.partnership.ProtectionMessageRouting;
+import org.ecarehub.partnership.Purpose;
 import org.ecarehub.protection.ConcernOutcome;
 import org.ecarehub.protection.ConcernPerson;
 import org.ecarehub.protection.ConcernPersonView;
@@ -484,6 +485,51 @@ class ProtectionMessagesIntegrationTests {
                     .isEqualTo(3L * 4);
             // The duty officer holds the case now, and sees the message.
             assertThat(messages.find(protecting("duty.sw"), message.id())).isPresent();
+        }
+
+        @Test
+        void logsTheEscalationOfAnAdultAtRiskUnderAdultProtection() throws Exception {
+            PersonId adult = adult(hub);
+            involve(hub, adult, "sw.hamilton");
+            Requester police = new Requester.Staff(
+                    Username.of("police.hub"), Purpose.ADULT_PROTECTION, "Concern raised about an adult's safety");
+            ProtectionMessageView message = messages.raise(
+                    police,
+                    new ProtectionMessageDraft(
+                            ConcernKind.ADULT,
+                            ConcernPriority.URGENT,
+                            "Officers found the adult without food or heating and unable to ask for help.",
+                            List.of(ConcernPerson.of(adult, ConcernRole.SUBJECT))));
+            Routing adultCare = message.routingTo(TeamId.of("adult-care-hamilton"));
+
+            clock.advance(
+                    Duration.between(clock.instant(), adultCare.deadline()).plusSeconds(1));
+            Instant giveUp = Instant.now().plusSeconds(60);
+            while (messages.find(police, message.id())
+                            .orElseThrow()
+                            .routingTo(adultCare.team())
+                            .stage()
+                    == EscalationStage.NONE) {
+                assertThat(Instant.now()).as("escalated within a minute").isBefore(giveUp);
+                Thread.sleep(200);
+            }
+
+            String escalations = "select count(*) from transparency_event where event_type = ? and event like ?"
+                    + " and event like ?";
+            assertThat(count(
+                            hub,
+                            escalations,
+                            EventType.PROTECTION.code(),
+                            "%\"escalate\"%" + message.id().reference() + "\"%",
+                            "%\"adult-protection\"%"))
+                    .isPositive();
+            assertThat(count(
+                            hub,
+                            escalations,
+                            EventType.PROTECTION.code(),
+                            "%\"escalate\"%" + message.id().reference() + "\"%",
+                            "%\"child-protection\"%"))
+                    .isZero();
         }
 
         private Predicate<ProtectionMessageStep> escalation() {
