@@ -14,6 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ecarehub.EcareHubApplication;
+import org.ecarehub.partnership.PartnershipSnapshot;
+import org.ecarehub.partnership.Partnerships;
+import org.ecarehub.partnership.StaffAccount;
+import org.ecarehub.person.Actor;
+import org.ecarehub.shared.Username;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -79,6 +84,18 @@ public final class RunningHub implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /** A staff account of the partnership in force as the actor of a change, as the pages would name them. */
+    public Actor staffActor(String username) {
+        PartnershipSnapshot current = bean(Partnerships.class).current();
+        StaffAccount account =
+                current.partnership().staff(Username.of(username)).orElseThrow();
+        return Actor.staff(
+                account.username(),
+                account.agency(),
+                account.roles().stream().map(role -> role.value()).toList(),
+                current.version());
     }
 
     public URI uri(String path) {

@@ -56,12 +56,7 @@ final class AccessFixtures {
 
     /** The staff account as the actor of a change. */
     static Actor actor(RunningHub hub, String username) {
-        StaffAccount account = staff(hub, username);
-        return Actor.staff(
-                account.username(),
-                account.agency(),
-                account.roles().stream().map(role -> role.value()).toList(),
-                hub.bean(Partnerships.class).current().version());
+        return hub.staffActor(username);
     }
 
     static long rows(RunningHub hub, String table) {

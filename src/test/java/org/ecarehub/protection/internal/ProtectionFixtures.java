@@ -8,9 +8,7 @@ import org.ecarehub.access.RelationshipDraft;
 import org.ecarehub.access.RelationshipKind;
 import org.ecarehub.access.Relationships;
 import org.ecarehub.access.Requester;
-import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.partnership.Purpose;
-import org.ecarehub.partnership.StaffAccount;
 import org.ecarehub.person.Actor;
 import org.ecarehub.person.AgencyRecord;
 import org.ecarehub.person.AgencyRecordId;
@@ -78,16 +76,7 @@ final class ProtectionFixtures {
     }
 
     static Actor actor(RunningHub hub, String username) {
-        StaffAccount account = hub.bean(Partnerships.class)
-                .current()
-                .partnership()
-                .staff(Username.of(username))
-                .orElseThrow();
-        return Actor.staff(
-                account.username(),
-                account.agency(),
-                account.roles().stream().map(role -> role.value()).toList(),
-                hub.bean(Partnerships.class).current().version());
+        return hub.staffActor(username);
     }
 
     static long count(RunningHub hub, String sql, Object... params) {

@@ -58,6 +58,7 @@ import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.TeamId;
 import org.ecarehub.shared.Username;
+import org.ecarehub.support.AdjustableClock;
 import org.ecarehub.support.RunningHub;
 import org.ecarehub.support.TestDatabase;
 import org.ecarehub.transparency.EventType;

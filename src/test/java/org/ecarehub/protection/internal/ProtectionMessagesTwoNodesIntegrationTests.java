@@ -25,6 +25,7 @@ import org.ecarehub.protection.ProtectionMessageView;
 import org.ecarehub.protection.ProtectionMessages;
 import org.ecarehub.protection.Routing;
 import org.ecarehub.shared.PersonId;
+import org.ecarehub.support.AdjustableClock;
 import org.ecarehub.support.LogOutage;
 import org.ecarehub.support.RunningHub;
 import org.ecarehub.support.TestDatabase;

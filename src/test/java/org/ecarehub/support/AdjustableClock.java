@@ -1,4 +1,4 @@
-package org.ecarehub.request.internal;
+package org.ecarehub.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +28,7 @@ public class AdjustableClock extends Clock {
         }
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         offset.accumulateAndGet(by, Duration::plus);
     }
 
