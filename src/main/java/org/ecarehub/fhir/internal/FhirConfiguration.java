@@ -10,6 +10,7 @@ import org.ecarehub.record.Assessments;
 import org.ecarehub.record.Records;
 import org.ecarehub.request.ServiceRequests;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,11 +31,14 @@ class FhirConfiguration {
             ObjectProvider<ServiceRequests> requests,
             TransactionOperations transactions,
             AgencySystemTokens tokens,
-            Clock clock) {
+            Clock clock,
+            @Value("${ecare.base-url:http://localhost:8080}") String baseUrl) {
         List<ca.uhn.fhir.rest.server.IResourceProvider> providers = new java.util.ArrayList<>(List.of(
                 new DirectoryProviders.Organizations(partnerships, callers),
                 new DirectoryProviders.Practitioners(partnerships, callers),
-                new DirectoryProviders.PractitionerRoles(partnerships, callers)));
+                new DirectoryProviders.PractitionerRoles(partnerships, callers),
+                new SubscriptionProvider(
+                        partnerships, callers, SubscriptionNotifications.stripSlash(baseUrl) + "/fhir")));
         // Patient is served only once the access module provides its directory: the capability statement must not
         // promise a resource nobody answers for.
         directory.ifAvailable(found -> providers.add(new Patients(found, callers)));

@@ -85,6 +85,16 @@ final class FhirServer extends RestfulServer {
             CapabilityStatement statement = (CapabilityStatement) super.getServerConformance(request, details);
             statement.setPublisher("eCare Hub");
             for (CapabilityStatement.CapabilityStatementRestComponent rest : statement.getRest()) {
+                // Subscription's writes exist only to answer 405 (decision 0030): they are not served, so not claimed.
+                rest.getResource().stream()
+                        .filter(resource -> resource.getType().equals("Subscription"))
+                        .forEach(resource -> resource.getInteraction()
+                                .removeIf(interaction ->
+                                        interaction.getCode() != CapabilityStatement.TypeRestfulInteraction.READ
+                                                && interaction.getCode()
+                                                        != CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE));
+            }
+            for (CapabilityStatement.CapabilityStatementRestComponent rest : statement.getRest()) {
                 CapabilityStatement.CapabilityStatementRestSecurityComponent security = rest.getSecurity();
                 security.setCors(false);
                 security.getService().clear();

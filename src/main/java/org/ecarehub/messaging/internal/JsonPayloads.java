@@ -1,23 +1,26 @@
 package org.ecarehub.messaging.internal;
 
 import java.nio.charset.StandardCharsets;
-import org.ecarehub.messaging.DeliveryId;
 import org.ecarehub.messaging.Notification;
 import org.ecarehub.messaging.PayloadRenderer;
 import org.ecarehub.messaging.Receiver;
 import org.ecarehub.messaging.RenderedPayload;
+import org.ecarehub.messaging.RestHookEvent;
 
 /**
- * The default rendering, until the {@code fhir} module provides a {@link PayloadRenderer}: a plain JSON object with
- * the delivery id, the topic, the focus reference and the person's index id, the ids an id-only FHIR notification
- * carries. Every value is a code or an id that the types check, so nothing here needs escaping beyond quotes.
+ * The rendering used where no other {@link PayloadRenderer} exists (the {@code fhir} module provides one): a plain
+ * JSON object with the delivery id, the event number, the topic, the focus reference and the person's index id, the
+ * ids an id-only FHIR notification carries. Every value is a code or an id that the types check, so nothing here needs escaping beyond quotes.
  */
 final class JsonPayloads implements PayloadRenderer {
 
     @Override
-    public RenderedPayload render(DeliveryId delivery, Notification notification, Receiver.Agency receiver) {
+    public RenderedPayload render(RestHookEvent event) {
+        Notification notification = event.notification();
+        Receiver.Agency receiver = event.receiver();
         StringBuilder json = new StringBuilder("{");
-        field(json, "deliveryId", delivery.value()).append(',');
+        field(json, "deliveryId", event.delivery().value()).append(',');
+        json.append("\"eventNumber\":").append(event.eventNumber()).append(',');
         field(json, "topic", notification.topic()).append(',');
         field(json, "focus", notification.focus()).append(',');
         if (notification.person() != null) {

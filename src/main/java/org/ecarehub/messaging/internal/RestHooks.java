@@ -11,6 +11,7 @@ import org.ecarehub.messaging.Delivery;
 import org.ecarehub.messaging.PayloadRenderer;
 import org.ecarehub.messaging.Receiver;
 import org.ecarehub.messaging.RenderedPayload;
+import org.ecarehub.messaging.RestHookEvent;
 import org.ecarehub.partnership.Agency;
 import org.ecarehub.partnership.AgencySubscription;
 import org.ecarehub.partnership.Partnerships;
@@ -31,6 +32,7 @@ class RestHooks {
 
     private final Partnerships partnerships;
     private final SecretReferences secrets;
+    private final SubscriptionEventNumbers eventNumbers;
     private final ObjectProvider<PayloadRenderer> renderers;
     private final MessagingSettings settings;
     private final HttpClient client;
@@ -39,10 +41,12 @@ class RestHooks {
     RestHooks(
             Partnerships partnerships,
             SecretReferences secrets,
+            SubscriptionEventNumbers eventNumbers,
             ObjectProvider<PayloadRenderer> renderers,
             MessagingSettings settings) {
         this.partnerships = partnerships;
         this.secrets = secrets;
+        this.eventNumbers = eventNumbers;
         this.renderers = renderers;
         this.settings = settings;
         this.client = HttpClient.newBuilder()
@@ -66,8 +70,12 @@ class RestHooks {
         if (secret == null) {
             return Attempt.failed("secret-unavailable");
         }
-        RenderedPayload payload =
-                renderers.getIfAvailable(() -> fallback).render(delivery.id(), delivery.notification(), receiver);
+        long eventNumber = eventNumbers.numberOf(delivery.id(), receiver.agency());
+        // The fhir module's renderer when the hub has one (it always does when running whole); else plain JSON.
+        RenderedPayload payload = renderers
+                .getIfAvailable(() -> fallback)
+                .render(new RestHookEvent(
+                        delivery.id(), delivery.notification(), receiver, delivery.createdAt(), eventNumber));
         byte[] body = payload.body();
         HttpRequest request = HttpRequest.newBuilder(subscription.endpoint())
                 .timeout(settings.readTimeout())

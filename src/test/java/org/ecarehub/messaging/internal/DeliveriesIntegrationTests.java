@@ -160,7 +160,9 @@ class DeliveriesIntegrationTests {
         assertThat(received.get(0).signature()).startsWith("sha256=");
         assertThat(received.get(0).topic()).isEqualTo("protection-message-received");
         String body = new String(received.get(0).body(), StandardCharsets.UTF_8);
-        assertThat(body).contains("\"deliveryId\":\"" + id.value() + "\"", "\"focus\":\"" + focus + "\"");
+        // The body is the fhir module's notification when the hub runs whole, else messaging's plain JSON: both carry
+        // the ids.
+        assertThat(body).contains(id.value(), focus);
         Delivery delivered = delivery(id);
         assertThat(delivered.channel()).isEqualTo(Channel.REST_HOOK);
         assertThat(delivered.attempts()).isEqualTo(1);
