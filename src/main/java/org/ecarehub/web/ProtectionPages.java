@@ -133,6 +133,10 @@ class ProtectionPages {
             HttpSession session,
             Model model) {
         Practitioner practitioner = workspace.practitioner(authentication, session);
+        if (!protecting(practitioner)) {
+            // The same page whatever the id, so that it says nothing of which messages exist.
+            return "protection-purpose";
+        }
         ProtectionMessageView message = find(practitioner.requester(), id);
         model.addAttribute(
                 "done",
