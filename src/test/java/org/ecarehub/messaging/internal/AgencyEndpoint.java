@@ -123,6 +123,11 @@ final class AgencyEndpoint implements AutoCloseable {
         server = start(port);
     }
 
+    /** Forgets what arrived so far, as after a benchmark's warm-up. */
+    void clear() {
+        received.clear();
+    }
+
     List<Received> received() {
         return List.copyOf(received);
     }
