@@ -9,8 +9,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -55,11 +57,13 @@ class DeliveryWorker implements SmartLifecycle {
     private final String node = "node-" + UUID.randomUUID();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition woken = lock.newCondition();
-    private final Semaphore freeWorkers;
+    private final Semaphore inHand;
+    private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
 
     private volatile boolean running;
     private boolean wakeUp;
     private Thread poller;
+    private Thread recorder;
     private ExecutorService workers;
 
     DeliveryWorker(
@@ -79,7 +83,7 @@ class DeliveryWorker implements SmartLifecycle {
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffCap());
         this.clock = clock;
         this.events = events;
-        this.freeWorkers = new Semaphore(settings.workers());
+        this.inHand = new Semaphore(settings.workers() + settings.leaseBatch());
         this.deadLettered = Counter.builder("ecare.messaging.dead.lettered")
                 .description("Deliveries given up after their last attempt, on this node")
                 .register(meters);
@@ -126,6 +130,9 @@ class DeliveryWorker implements SmartLifecycle {
         poller = new Thread(this::poll, "delivery-poller");
         poller.setDaemon(true);
         poller.start();
+        recorder = new Thread(this::recordOutcomes, "delivery-recorder");
+        recorder.setDaemon(true);
+        recorder.start();
     }
 
     @Override
@@ -143,6 +150,15 @@ class DeliveryWorker implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        if (recorder != null) {
+            // Outcomes not recorded by then are attempted again when their leases expire: duplicates, never losses.
+            try {
+                recorder.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            recorder.interrupt();
+        }
     }
 
     @Override
@@ -153,15 +169,17 @@ class DeliveryWorker implements SmartLifecycle {
     private void poll() {
         while (running) {
             try {
-                int free = freeWorkers.availablePermits();
+                // Leasing takes a commit; leasing what the workers can take next, beyond the free workers, keeps the
+                // poller's commits from bounding the rate at which the workers deliver.
+                int free = inHand.availablePermits();
                 List<Leased> leased = free == 0 ? List.of() : lease(free);
                 for (Leased delivery : leased) {
-                    freeWorkers.acquireUninterruptibly();
+                    inHand.acquireUninterruptibly();
                     workers.execute(() -> {
                         try {
                             work(delivery);
                         } finally {
-                            freeWorkers.release();
+                            inHand.release();
                             wake();
                         }
                     });
@@ -198,38 +216,45 @@ class DeliveryWorker implements SmartLifecycle {
         String token = UUID.randomUUID().toString();
         return transactions.execute(status -> {
             Instant now = clock.instant();
-            List<Long> due = jdbc.sql("select id from delivery where status = ? and next_attempt_at <= ?"
+            Instant expires = now.plus(settings.lease());
+            // The rows themselves, not their ids and then the rows: each round trip to a busy database is
+            // milliseconds the poller spends while the workers wait.
+            List<Delivery> due = jdbc.sql(DeliveryRows.DELIVERY + " where status = ? and next_attempt_at <= ?"
                             + " and (lease_expires_at is null or lease_expires_at < ?)"
                             + " order by next_attempt_at limit ? for update skip locked")
                     .params(DeliveryStatus.PENDING.code(), timestamp(now), timestamp(now), limit)
-                    .query(Long.class)
+                    .query(DeliveryRows::delivery)
                     .list();
             if (due.isEmpty()) {
                 return List.of();
             }
             jdbc.sql("update delivery set lease_holder = :node, lease_token = :token, lease_expires_at = :expires"
-                            + " where id in (:ids)")
+                            + " where delivery_id in (:ids)")
                     .param("node", node)
                     .param("token", token)
-                    .param("expires", timestamp(now.plus(settings.lease())))
-                    .param("ids", due)
+                    .param("expires", timestamp(expires))
+                    .param("ids", due.stream().map(d -> d.id().value()).toList())
                     .update();
-            return jdbc
-                    .sql(DeliveryRows.DELIVERY + " where lease_token = ? order by next_attempt_at")
-                    .param(token)
-                    .query(DeliveryRows::delivery)
-                    .list()
-                    .stream()
-                    .map(delivery -> new Leased(delivery, token))
+            return due.stream()
+                    .map(delivery -> new Leased(delivery, token, expires))
                     .toList();
         });
     }
 
-    /** A delivery this node leased, with the lease token its outcome is recorded under. */
-    record Leased(Delivery delivery, String token) {}
+    /** A delivery this node leased, with the lease token its outcome is recorded under and when the lease ends. */
+    record Leased(Delivery delivery, String token, Instant expires) {}
 
     private void work(Leased leased) {
         Delivery delivery = leased.delivery();
+        if (clock.instant()
+                .plus(settings.connectTimeout())
+                .plus(settings.readTimeout())
+                .isAfter(leased.expires())) {
+            // Waited in hand behind slow receivers until an attempt could outlast the lease, when another node may
+            // take the delivery: give it back rather than risk two attempts at once.
+            release(leased);
+            return;
+        }
         Attempt attempt;
         try {
             attempt = delivery.channel() == Channel.EMAIL ? emails.attempt(delivery) : restHooks.attempt(delivery);
@@ -237,20 +262,78 @@ class DeliveryWorker implements SmartLifecycle {
             // A renderer or channel that throws has not delivered anything: a failed attempt, never a success.
             attempt = Attempt.failed("error-" + e.getClass().getSimpleName());
         }
+        outcomes.add(new Outcome(leased, attempt));
+    }
+
+    /** An attempt's outcome waiting to be recorded under its lease. */
+    record Outcome(Leased leased, Attempt attempt) {}
+
+    /**
+     * Records the workers' outcomes, as many as are waiting, in one transaction: one commit for many deliveries
+     * rather than one each, which bounded a node to a few hundred deliveries a second on a busy disk.
+     */
+    private void recordOutcomes() {
+        List<Outcome> batch = new java.util.ArrayList<>();
+        while (running || !outcomes.isEmpty()) {
+            try {
+                Outcome first = outcomes.poll(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                outcomes.drainTo(batch, 255);
+                record(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /** Records outcomes in one transaction, each where this node's lease on its delivery still holds. */
+    void record(List<Outcome> batch) {
+        List<Runnable> afterCommit = new java.util.ArrayList<>();
         try {
-            record(leased, attempt);
+            transactions.executeWithoutResult(status -> {
+                afterCommit.clear();
+                for (Outcome outcome : batch) {
+                    afterCommit.add(write(outcome.leased(), outcome.attempt()));
+                }
+            });
         } catch (RuntimeException e) {
-            // The lease expires and the delivery is attempted again: a duplicate with the same id, never a loss.
+            // The leases expire and the deliveries are attempted again: duplicates with the same ids, never a loss.
             LOG.warn(
-                    "delivery {} outcome {} could not be recorded: {}",
-                    delivery.id(),
-                    attempt.outcome(),
+                    "{} delivery outcomes could not be recorded: {}",
+                    batch.size(),
+                    e.getClass().getSimpleName());
+            return;
+        }
+        afterCommit.forEach(Runnable::run);
+    }
+
+    private void release(Leased leased) {
+        try {
+            jdbc.sql("update delivery set lease_holder = null, lease_token = null, lease_expires_at = null"
+                            + " where delivery_id = ? and lease_token = ?")
+                    .params(leased.delivery().id().value(), leased.token())
+                    .update();
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "delivery {} lease could not be given back: {}",
+                    leased.delivery().id(),
                     e.getClass().getSimpleName());
         }
     }
 
     /** Records an attempt's outcome, where this node's lease on the delivery still holds. */
     void record(Leased leased, Attempt attempt) {
+        record(List.of(new Outcome(leased, attempt)));
+    }
+
+    /** Writes one outcome and returns what to do once it has committed. */
+    private Runnable write(Leased leased, Attempt attempt) {
         Delivery delivery = leased.delivery();
         Instant now = clock.instant();
         int attempts = delivery.attempts() + 1;
@@ -274,9 +357,13 @@ class DeliveryWorker implements SmartLifecycle {
                         DeliveryStatus.PENDING.code())
                 .update();
         if (recorded == 0) {
-            LOG.warn("delivery {} lease was lost before its outcome {} was recorded", delivery.id(), attempt.outcome());
-            return;
+            return () -> LOG.warn(
+                    "delivery {} lease was lost before its outcome {} was recorded", delivery.id(), attempt.outcome());
         }
+        return () -> announce(delivery, attempt, status, attempts, next);
+    }
+
+    private void announce(Delivery delivery, Attempt attempt, DeliveryStatus status, int attempts, Instant next) {
         if (status == DeliveryStatus.DEAD) {
             deadLettered.increment();
             Receiver.Agency agency = delivery.receiver() instanceof Receiver.Agency a ? a : null;

@@ -8,6 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The messaging module's settings ({@code ecare.messaging.*}).
  *
  * @param workers deliveries attempted at once on this node
+ * @param leaseBatch deliveries a node leases beyond its free workers, so that the workers find the next one in hand
+ *     rather than waiting for the poller's next commit; one that waits until an attempt could outlast its lease is
+ *     given back unattempted
  * @param pollInterval how often a node looks for due deliveries when nothing woke it (a commit on this node does)
  * @param connectTimeout how long a rest-hook waits to connect, so that a dead receiver cannot hold a worker
  * @param readTimeout how long a rest-hook waits for the receiver's answer, so that a hanging receiver cannot either
@@ -19,7 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("ecare.messaging")
 record MessagingSettings(
-        @DefaultValue("4") int workers,
+        @DefaultValue("8") int workers,
+        @DefaultValue("128") int leaseBatch,
         @DefaultValue("250ms") Duration pollInterval,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("10s") Duration readTimeout,
@@ -31,6 +35,9 @@ record MessagingSettings(
     MessagingSettings {
         if (workers < 1) {
             throw new IllegalArgumentException("ecare.messaging.workers must be at least 1");
+        }
+        if (leaseBatch < 0) {
+            throw new IllegalArgumentException("ecare.messaging.lease-batch must not be negative");
         }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("ecare.messaging.max-attempts must be at least 1");

@@ -24,8 +24,19 @@ final class AgencyEndpoint implements AutoCloseable {
         HANG
     }
 
-    /** One request as it arrived. */
-    record Received(String deliveryId, String topic, String signature, byte[] body, boolean signatureValid) {}
+    /**
+     * One request as it arrived.
+     *
+     * @param arrivedNanos {@link System#nanoTime()} when the request was read, so a benchmark in the same JVM can
+     *     measure from the sender's commit to the receiver's answer
+     */
+    record Received(
+            String deliveryId,
+            String topic,
+            String signature,
+            byte[] body,
+            boolean signatureValid,
+            long arrivedNanos) {}
 
     private final String secret;
     private final int port;
@@ -63,7 +74,8 @@ final class AgencyEndpoint implements AutoCloseable {
                                 exchange.getRequestHeaders().getFirst("X-Ecare-Topic"),
                                 signature,
                                 body,
-                                Signatures.sign(body, secret).equals(signature)));
+                                Signatures.sign(body, secret).equals(signature),
+                                System.nanoTime()));
                         if (workMillis > 0) {
                             Thread.sleep(workMillis);
                         }
@@ -109,6 +121,11 @@ final class AgencyEndpoint implements AutoCloseable {
 
     void up() {
         server = start(port);
+    }
+
+    /** Forgets what arrived so far, as after a benchmark's warm-up. */
+    void clear() {
+        received.clear();
     }
 
     List<Received> received() {
