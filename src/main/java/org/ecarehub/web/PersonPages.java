@@ -19,6 +19,7 @@ import org.ecarehub.access.PersonView;
 import org.ecarehub.access.Requester;
 import org.ecarehub.consent.RepresentativeAuthority;
 import org.ecarehub.person.ChiNumber;
+import org.ecarehub.protection.Attendances;
 import org.ecarehub.record.Records;
 import org.ecarehub.record.Summary;
 import org.ecarehub.shared.PersonId;
@@ -48,6 +49,7 @@ class PersonPages {
     private final BreakGlassGrants grants;
     private final Records records;
     private final RecordSections sections;
+    private final Attendances attendances;
     private final Clock clock;
 
     PersonPages(
@@ -57,6 +59,7 @@ class PersonPages {
             BreakGlassGrants grants,
             Records records,
             RecordSections sections,
+            Attendances attendances,
             Clock clock) {
         this.workspace = workspace;
         this.directory = directory;
@@ -64,6 +67,7 @@ class PersonPages {
         this.grants = grants;
         this.records = records;
         this.sections = sections;
+        this.attendances = attendances;
         this.clock = clock;
     }
 
@@ -133,6 +137,11 @@ class PersonPages {
         model.addAttribute("view", view);
         model.addAttribute("grant", ownGrants.isEmpty() ? null : ownGrants.get(0));
         sections.addTo(model, requester, summary.record());
+        // CP-IS: both the lead social worker's side and unscheduled care see a flagged child's last attendances. Asked
+        // only for a child whose flag this reader was shown, so other pages cost no second decision in the log.
+        Object flags = model.getAttribute("protectionFlags");
+        boolean flagged = flags instanceof List<?> shown && !shown.isEmpty();
+        model.addAttribute("attendances", flagged ? attendances.lastOf(requester, person) : List.of());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }
