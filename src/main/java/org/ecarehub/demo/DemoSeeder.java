@@ -97,6 +97,7 @@ class DemoSeeder implements SmartInitializingSingleton {
         if (!stories.seeded()) {
             stories.seed(snapshot, seedDay);
         }
+        stories.seedProtection(seedDay);
         if (!seededBefore) {
             List<AgencyRecord> synthetic = seedSyntheticPeople(snapshot.version());
             stories.seedSyntheticPeople(snapshot, synthetic, seedDay);

@@ -52,14 +52,17 @@ class DemoStories {
     private final Representatives representatives;
     private final Consents consents;
     private final DemoRecords records;
+    private final DemoProtection protection;
 
     DemoStories(
             PersonIndex personIndex,
             Relationships relationships,
             Representatives representatives,
             Consents consents,
-            DemoRecords records) {
+            DemoRecords records,
+            DemoProtection protection) {
         this.records = records;
+        this.protection = protection;
         this.personIndex = personIndex;
         this.relationships = relationships;
         this.representatives = representatives;
@@ -94,9 +97,11 @@ class DemoStories {
                                 seedDay.minusMonths(6),
                                 null,
                                 "homecare-service"),
-                        involve(ryan, "sw.blantyre", RelationshipKind.LEAD_PROFESSIONAL, seedDay.minusMonths(5)),
+                        // The children's social worker since the first referral; the register adds her
+                        // lead-professional relationship for as long as they are registered.
+                        involve(ryan, "sw.blantyre", RelationshipKind.KEY_WORKER, seedDay.minusMonths(5)),
                         involve(ryan, "teacher.blantyre", RelationshipKind.CARE_TEAM, seedDay.minusYears(2)),
-                        involve(ellie, "sw.blantyre", RelationshipKind.LEAD_PROFESSIONAL, seedDay.minusMonths(5)),
+                        involve(ellie, "sw.blantyre", RelationshipKind.KEY_WORKER, seedDay.minusMonths(5)),
                         involve(ellie, "hv.blantyre", RelationshipKind.CARE_TEAM, seedDay.minusYears(4)),
                         involve(lisa, "sw.blantyre", RelationshipKind.KEY_WORKER, seedDay.minusMonths(5))),
                 hub);
@@ -168,6 +173,17 @@ class DemoStories {
         // After the relationships and authorities, so that each item is decided as the practitioners of the story
         // would be: every writer is involved with Agnes, and the equipment team through the request itself.
         records.seedAgnes(snapshot, agnes, seedDay);
+    }
+
+    /**
+     * The Kerrs' protection story, unless it is in place already: after the stories' relationships and Lisa's
+     * parental responsibilities, and also on a data directory seeded before the protection module existed.
+     */
+    void seedProtection(LocalDate seedDay) {
+        PersonId ryan = person("Ryan Kerr");
+        if (!protection.seeded(ryan)) {
+            protection.seedKerrs(ryan, person("Ellie Kerr"), person("Lisa Kerr"), person("Mark Boyle"), seedDay);
+        }
     }
 
     /** A team of each agency that holds a record of a synthetic person, involved since the seeding day. */

@@ -9,15 +9,22 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.ecarehub.access.AccessDecision;
+import org.ecarehub.access.AccessDecisions;
+import org.ecarehub.access.AccessItem;
 import org.ecarehub.access.Holder;
 import org.ecarehub.access.PersonDirectory;
 import org.ecarehub.access.PersonQuery;
 import org.ecarehub.access.PersonView;
+import org.ecarehub.access.PosingRiskRegister;
 import org.ecarehub.access.RelationshipKind;
 import org.ecarehub.access.Relationships;
 import org.ecarehub.access.Requester;
 import org.ecarehub.access.Sensitivity;
 import org.ecarehub.consent.Authority;
+import org.ecarehub.consent.AuthorityDraft;
 import org.ecarehub.consent.ConsentState;
 import org.ecarehub.consent.Consents;
 import org.ecarehub.consent.DecisionArea;
@@ -25,9 +32,23 @@ import org.ecarehub.consent.Exemption;
 import org.ecarehub.consent.RepresentativeAuthority;
 import org.ecarehub.consent.Representatives;
 import org.ecarehub.consent.Withholdings;
+import org.ecarehub.messaging.Deliveries;
+import org.ecarehub.messaging.Receiver;
+import org.ecarehub.partnership.Action;
 import org.ecarehub.partnership.AgencyType;
 import org.ecarehub.partnership.Category;
+import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.partnership.Purpose;
+import org.ecarehub.protection.Attendances;
+import org.ecarehub.protection.ConcernPersonView;
+import org.ecarehub.protection.ConcernRole;
+import org.ecarehub.protection.ProtectionMessageView;
+import org.ecarehub.protection.ProtectionMessages;
+import org.ecarehub.protection.ProtectionRegister;
+import org.ecarehub.protection.Registration;
+import org.ecarehub.protection.RegistrationConcern;
+import org.ecarehub.protection.RegistrationStep;
+import org.ecarehub.protection.Routing;
 import org.ecarehub.record.Alert;
 import org.ecarehub.record.AlertType;
 import org.ecarehub.record.Assessment;
@@ -52,6 +73,8 @@ import org.ecarehub.shared.TeamId;
 import org.ecarehub.shared.Username;
 import org.ecarehub.support.RunningHub;
 import org.ecarehub.support.TestDatabase;
+import org.ecarehub.transparency.LoggedEvent;
+import org.ecarehub.transparency.PersonEvents;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +90,8 @@ class DemoStoriesIntegrationTests {
 
     @TempDir
     Path dataDir;
+
+    static final TeamId CHILDREN_AND_FAMILIES = TeamId.of("children-families-blantyre");
 
     static final PersonQuery AGNES = new PersonQuery(null, null, null, "Thomson", "Agnes", null, null, null);
     static final PersonQuery RYAN =
@@ -258,6 +283,162 @@ class DemoStoriesIntegrationTests {
                     List.of("record_item", "record_item_version", "service_request", "consent_withholding")) {
                 counts.put(table, count(hub, table));
             }
+        }
+        try (RunningHub again = RunningHub.demo(dataDir, database)) {
+            for (Map.Entry<String, Long> table : counts.entrySet()) {
+                assertThat(count(again, table.getKey())).as(table.getKey()).isEqualTo(table.getValue());
+            }
+        }
+    }
+
+    @Test
+    void seedsTheKerrsProtectionStoryOnceWithItsFlagsMessageAndAttendanceAndWithholdsItsProtectionAccesses() {
+        TestDatabase database = TestDatabase.fresh(dataDir);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (RunningHub hub = RunningHub.demo(dataDir, database)) {
+            Map<String, PersonId> people = DemoStoryPeopleIntegrationTests.storyPersons(hub);
+            PersonId ryan = people.get("Ryan Kerr");
+            PersonId ellie = people.get("Ellie Kerr");
+            PersonId lisa = people.get("Lisa Kerr");
+            PersonId mark = people.get("Mark Boyle");
+            LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+            Requester lead = new Requester.Staff(
+                    Username.of("sw.blantyre"), Purpose.CHILD_PROTECTION, "Reviewing the children's protection plan");
+
+            // Both children on the register for neglect, reviewed at the case conference, each with a flag that names
+            // the lead social worker and how to reach the team.
+            for (PersonId child : List.of(ryan, ellie)) {
+                Registration registration = hub.bean(ProtectionRegister.class).registrationsOf(lead, child).stream()
+                        .collect(onlyElement());
+                assertThat(registration.active()).isTrue();
+                assertThat(registration.concerns()).containsExactly(RegistrationConcern.NEGLECT);
+                assertThat(registration.leadSocialWorker()).isEqualTo(Username.of("sw.blantyre"));
+                assertThat(registration.team()).isEqualTo(CHILDREN_AND_FAMILIES);
+                assertThat(registration.registeredOn()).isEqualTo(today.minusMonths(4));
+                assertThat(registration.history())
+                        .extracting(RegistrationStep::kind, RegistrationStep::on)
+                        .containsExactly(
+                                tuple(RegistrationStep.Kind.REGISTERED, today.minusMonths(4)),
+                                tuple(RegistrationStep.Kind.REVIEWED, today.minusDays(7)));
+                Alert flag = hub.bean(Records.class)
+                        .item(staff("sw.blantyre", Purpose.DIRECT_CARE), registration.flag())
+                        .orElseThrow()
+                        .item()
+                        .content(Alert.class);
+                assertThat(flag.type()).isEqualTo(AlertType.CHILD_PROTECTION);
+                assertThat(flag.contact().staff()).isEqualTo(Username.of("sw.blantyre"));
+                assertThat(flag.contact().team()).isEqualTo(CHILDREN_AND_FAMILIES);
+                assertThat(flag.contact().name()).isEqualTo("Claire Swanson");
+                assertThat(flag.contact().howToReach()).contains("01632 960005");
+            }
+
+            // The police message: about the children, naming Lisa and Mark, routed to the story's three teams (and
+            // standby, had the demo been seeded out of hours), each acknowledged by its practitioner.
+            ProtectionMessageView message =
+                    hub.bean(ProtectionMessages.class).inbox(lead).stream().collect(onlyElement());
+            assertThat(message.sentBy()).isEqualTo(Username.of("police.hub"));
+            assertThat(message.senderTeam()).isEqualTo(TeamId.of("lanarkshire-concern-hub"));
+            assertThat(message.people())
+                    .extracting(ConcernPersonView::person, ConcernPersonView::role)
+                    .containsExactlyInAnyOrder(
+                            tuple(ryan, ConcernRole.SUBJECT),
+                            tuple(ellie, ConcernRole.SUBJECT),
+                            tuple(lisa, ConcernRole.PARENT),
+                            tuple(mark, ConcernRole.POSING_RISK));
+            Map<TeamId, Username> acknowledged = new LinkedHashMap<>(Map.of(
+                    CHILDREN_AND_FAMILIES,
+                    Username.of("sw.blantyre"),
+                    TeamId.of("health-visiting-blantyre"),
+                    Username.of("hv.blantyre"),
+                    TeamId.of("blantyre-primary"),
+                    Username.of("teacher.blantyre")));
+            if (message.outOfHours()) {
+                acknowledged.put(TeamId.of("social-work-standby"), Username.of("duty.sw"));
+            }
+            assertThat(message.routings())
+                    .extracting(Routing::team, Routing::acknowledgedBy)
+                    .containsExactlyInAnyOrderElementsOf(acknowledged.entrySet().stream()
+                            .map(entry -> tuple(entry.getKey(), entry.getValue()))
+                            .toList());
+
+            // Ryan's attendance at the emergency department: stored, and in the lead social worker's team's inbox.
+            assertThat(hub.bean(Attendances.class).lastOf(lead, ryan))
+                    .singleElement()
+                    .satisfies(attendance -> {
+                        assertThat(attendance.reader()).isEqualTo(Username.of("ed.wishaw"));
+                        assertThat(attendance.purpose()).isEqualTo(Purpose.EMERGENCY);
+                        assertThat(attendance.notifiedTeam()).isEqualTo(CHILDREN_AND_FAMILIES);
+                    });
+            assertThat(hub.bean(Attendances.class).lastOf(lead, ellie)).isEmpty();
+            assertThat(hub.bean(Deliveries.class).inbox(AgencyId.of("slc-social-work"), true, 200).stream()
+                            .filter(delivery -> delivery.notification().topic().equals("cp-is-attendance")))
+                    .singleElement()
+                    .satisfies(delivery -> {
+                        assertThat(delivery.notification().person()).isEqualTo(ryan);
+                        assertThat(delivery.receiver())
+                                .isEqualTo(Receiver.team(AgencyId.of("slc-social-work"), CHILDREN_AND_FAMILIES));
+                    });
+
+            // W3: every access under child protection about the family is withheld from Lisa, as from the children;
+            // the emergency department's read is not a protection access and is not withheld.
+            for (PersonId person : List.of(ryan, ellie, lisa)) {
+                List<LoggedEvent> accesses = hub.bean(PersonEvents.class).about(List.of(person), 500).stream()
+                        .filter(event -> event.type().equals("access"))
+                        .toList();
+                Set<Long> withheld = hub.bean(Withholdings.class).inForce(person, today).stream()
+                        .filter(withholding -> withholding.target().isAccessEvent())
+                        .filter(withholding -> withholding.exemption() == Exemption.CHILD_PROTECTION_ENQUIRY)
+                        .map(withholding -> withholding.target().accessEvent())
+                        .collect(Collectors.toSet());
+                assertThat(accesses)
+                        .filteredOn(event -> "child-protection".equals(event.purpose()))
+                        .isNotEmpty()
+                        .allSatisfy(event -> assertThat(withheld).contains(event.id()));
+                assertThat(accesses)
+                        .filteredOn(event -> !"child-protection".equals(event.purpose()))
+                        .allSatisfy(event -> assertThat(withheld).doesNotContain(event.id()));
+            }
+
+            for (String table : List.of(
+                    "protection_registration",
+                    "protection_message",
+                    "protection_message_routing",
+                    "protection_attendance",
+                    "delivery",
+                    "access_relationship",
+                    "consent_withholding")) {
+                counts.put(table, count(hub, table));
+            }
+
+            // P3: Mark, were he a representative of Ryan, would see nothing of him, being named as posing a risk.
+            PosingRiskRegister posingRisk = hub.bean(PosingRiskRegister.class);
+            assertThat(posingRisk.namedAsPosingRisk(mark, ryan)).isTrue();
+            assertThat(posingRisk.namedAsPosingRisk(lisa, ryan)).isFalse();
+            RepresentativeAuthority parent = hub.bean(Representatives.class)
+                    .record(
+                            new AuthorityDraft(
+                                    ryan, mark, Authority.Kind.PARENTAL_RESPONSIBILITY, null, Set.of(), today, null),
+                            new DemoStories.Staff(hub.bean(Partnerships.class).current()).actor("sw.blantyre"));
+            hub.bean(Representatives.class)
+                    .verify(
+                            parent.id(),
+                            new DemoStories.Staff(hub.bean(Partnerships.class).current()).actor("sw.blantyre"));
+            AccessItem demographics = new AccessItem(
+                    "record-item-demographics",
+                    Category.DEMOGRAPHICS,
+                    Sensitivity.NORMAL,
+                    AgencyId.of("slc-social-work"));
+            AccessDecisions decisions = hub.bean(AccessDecisions.class);
+            AccessDecision asMark = decisions
+                    .decide(new Requester.Portal("mark.boyle", mark), Action.READ, ryan, List.of(demographics))
+                    .get(0);
+            assertThat(asMark.allowed()).isFalse();
+            assertThat(asMark.decidingRules()).containsExactly("p3-not-posing-risk");
+            assertThat(decisions
+                            .decide(new Requester.Portal("lisa.kerr", lisa), Action.READ, ryan, List.of(demographics))
+                            .get(0)
+                            .allowed())
+                    .isTrue();
         }
         try (RunningHub again = RunningHub.demo(dataDir, database)) {
             for (Map.Entry<String, Long> table : counts.entrySet()) {

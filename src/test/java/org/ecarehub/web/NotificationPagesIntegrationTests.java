@@ -119,6 +119,22 @@ class NotificationPagesIntegrationTests {
     }
 
     @Test
+    void theLeadSocialWorkersTeamSeesTheDemosCpIsNoticeAboutRyanAndAnotherTeamDoesNot() {
+        PersonId ryan = DemoStoryPeople.ids(hub).get("Ryan Kerr");
+        String notice = "A child with a child protection plan attended unscheduled care";
+
+        // Seeded by the demo: ed.wishaw read Ryan's record under emergency, and CP-IS told his lead's team.
+        assertThat(get(PageForms.signedIn(hub, "sw.manager"), "/notifications?all")
+                        .body())
+                .contains(notice)
+                .contains("/people/" + ryan.value())
+                .doesNotContain("Kerr");
+        assertThat(get(PageForms.signedIn(hub, "sw.hamilton"), "/notifications?all")
+                        .body())
+                .doesNotContain("/people/" + ryan.value());
+    }
+
+    @Test
     void administratorsSeeAndRequeueDeadLettersAndNobodyElseSeesThePage() throws InterruptedException {
         DeliveryId email = send("protection-message-received", "Communication/7", Receiver.email("duty@example.org"));
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
