@@ -3,6 +3,7 @@ package org.ecarehub.protection;
 import java.util.List;
 import java.util.Optional;
 import org.ecarehub.access.Requester;
+import org.ecarehub.shared.PersonId;
 
 /**
  * Protection messages: a concern about a child or an adult at risk, raised by any partner (a member of staff, or an
@@ -41,6 +42,13 @@ public interface ProtectionMessages {
      * those their teams have not acknowledged first, overdue before the rest, then the oldest first.
      */
     List<ProtectionMessageView> inbox(Requester requester);
+
+    /**
+     * The messages naming the person (open or closed) to which the requester is a party, as they may see them,
+     * newest first: each decided and logged as {@link #find} does, so a message about someone the requester may not
+     * see is left out.
+     */
+    List<ProtectionMessageView> concerning(Requester requester, PersonId person);
 
     /** A member of the routing's team (or its agency's system) acknowledges it for the team. */
     ProtectionMessageView acknowledge(Requester requester, ProtectionMessageId message, RoutingId routing);

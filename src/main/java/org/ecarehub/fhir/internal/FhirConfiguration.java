@@ -6,6 +6,7 @@ import org.ecarehub.access.InvolvementDirectory;
 import org.ecarehub.access.PersonDirectory;
 import org.ecarehub.identity.AgencySystemTokens;
 import org.ecarehub.partnership.Partnerships;
+import org.ecarehub.protection.ProtectionMessages;
 import org.ecarehub.record.Assessments;
 import org.ecarehub.record.Records;
 import org.ecarehub.request.ServiceRequests;
@@ -29,6 +30,7 @@ class FhirConfiguration {
             ObjectProvider<Records> records,
             ObjectProvider<Assessments> assessments,
             ObjectProvider<ServiceRequests> requests,
+            ObjectProvider<ProtectionMessages> messages,
             TransactionOperations transactions,
             AgencySystemTokens tokens,
             Clock clock,
@@ -51,9 +53,19 @@ class FhirConfiguration {
         assessments.ifAvailable(found -> providers.addAll(List.of(
                 new RecordProviders.Questionnaires(callers),
                 new RecordProviders.QuestionnaireResponses(records.getObject(), found, callers, transactions))));
-        requests.ifAvailable(found -> providers.addAll(List.of(
-                new RequestProviders.ServiceRequestProvider(found, partnerships, callers),
-                new RequestProviders.Tasks(found, partnerships, callers))));
+        requests.ifAvailable(
+                found -> providers.add(new RequestProviders.ServiceRequestProvider(found, partnerships, callers)));
+        messages.ifAvailable(
+                found -> providers.add(new ProtectionProviders.Communications(found, partnerships, callers)));
+        ServiceRequests requestsServed = requests.getIfAvailable();
+        ProtectionMessages messagesServed = messages.getIfAvailable();
+        if (requestsServed != null || messagesServed != null) {
+            providers.add(new RequestProviders.Tasks(
+                    requestsServed,
+                    messagesServed == null ? null : new ProtectionProviders.RoutingTasks(messagesServed, partnerships),
+                    partnerships,
+                    callers));
+        }
         ServletRegistrationBean<FhirServer> registration =
                 new ServletRegistrationBean<>(new FhirServer(providers, tokens), "/fhir/*");
         registration.setName("fhir");

@@ -28,6 +28,7 @@ final class Outcomes {
     static final String INTERNAL_ERROR = "internal-error";
     static final String LOG_UNAVAILABLE = "log-unavailable";
     static final String ACCESS_REFUSED = "access-refused";
+    static final String NOT_ROUTED_TO_CALLER = "not-routed-to-caller";
     static final String SCOPE_NOT_GRANTED = "scope-not-granted";
     static final String NOT_AN_API_CALLER = "not-an-api-caller";
     static final String INVALID_SEARCH = "invalid-search";

@@ -6,6 +6,8 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.ecarehub.access.AccessRefused;
+import org.ecarehub.protection.ProtectionMessageForbidden;
+import org.ecarehub.protection.ProtectionMessageRefused;
 import org.ecarehub.record.RecordRefused;
 import org.ecarehub.record.StaleEdit;
 import org.ecarehub.request.ServiceRequestRefused;
@@ -46,6 +48,10 @@ final class RefusalsAsOutcomes {
         if (cause instanceof AccessRefused refused) {
             return Outcomes.forbidden(Outcomes.ACCESS_REFUSED, refused.getMessage());
         }
+        if (cause instanceof ProtectionMessageForbidden forbidden) {
+            // Its message names the ids the caller gave and says only that the message was not routed to them.
+            return Outcomes.forbidden(Outcomes.NOT_ROUTED_TO_CALLER, forbidden.getMessage());
+        }
         if (cause instanceof StaleEdit || cause instanceof StaleServiceRequest) {
             // A client that sent If-Match asked for a precondition (RFC 9110); one that named the version in the
             // resource's meta.versionId met a conflict.
@@ -53,7 +59,9 @@ final class RefusalsAsOutcomes {
                     ? Outcomes.preconditionFailed(Outcomes.VERSION_CONFLICT, cause.getMessage())
                     : Outcomes.conflict(cause.getMessage());
         }
-        if (cause instanceof RecordRefused || cause instanceof ServiceRequestRefused) {
+        if (cause instanceof RecordRefused
+                || cause instanceof ServiceRequestRefused
+                || cause instanceof ProtectionMessageRefused) {
             // Their messages name the field or the rule and ids only, never what the record says about a person.
             return Outcomes.refusedByRule(cause.getMessage());
         }

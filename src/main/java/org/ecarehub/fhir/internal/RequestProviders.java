@@ -110,14 +110,26 @@ final class RequestProviders {
         }
     }
 
+    /**
+     * Every Task: a service request's ({@code service-request-12}) through {@link ServiceRequests}, and a protection
+     * message's routing ({@code protection-message-12-routing-7}) through {@link ProtectionProviders.RoutingTasks}; HAPI
+     * serves one provider a resource type, so this one routes by the id's prefix. Either may be absent when its module
+     * is not running.
+     */
     static final class Tasks implements IResourceProvider {
 
         private final ServiceRequests requests;
+        private final ProtectionProviders.RoutingTasks routings;
         private final Partnerships partnerships;
         private final FhirCallers callers;
 
-        Tasks(ServiceRequests requests, Partnerships partnerships, FhirCallers callers) {
+        Tasks(
+                ServiceRequests requests,
+                ProtectionProviders.RoutingTasks routings,
+                Partnerships partnerships,
+                FhirCallers callers) {
             this.requests = requests;
+            this.routings = routings;
             this.partnerships = partnerships;
             this.callers = callers;
         }
@@ -134,9 +146,22 @@ final class RequestProviders {
         @Read
         public Task read(@IdParam IdType id, RequestDetails request) {
             Requester requester = callers.requester(request, callers.reading(request, "Task"));
+            if (ProtectionResources.isRoutingTask(id)) {
+                if (routings == null) {
+                    throw Outcomes.notFound();
+                }
+                return routings.read(requester, id);
+            }
+            if (requests == null) {
+                throw Outcomes.notFound();
+            }
             return shown(visible(requests, requester, id));
         }
 
+        /**
+         * The person's Tasks of both kinds; without a person, the open work of one of the caller's teams ({@code
+         * owner}): its requests and the protection messages routed to it.
+         */
         @Search
         public List<Task> search(
                 @OptionalParam(name = Task.SP_PATIENT) ReferenceParam patient,
@@ -144,21 +169,48 @@ final class RequestProviders {
                 @OptionalParam(name = Task.SP_OWNER) ReferenceParam owner,
                 RequestDetails request) {
             Requester requester = callers.requester(request, callers.reading(request, "Task"));
-            return searched(requests, requester, patient, owner, "Task").stream()
-                    .map(this::shown)
+            List<Task> found = new java.util.ArrayList<>();
+            if (requests != null) {
+                searched(requests, requester, patient, owner, "Task").stream()
+                        .map(this::shown)
+                        .forEach(found::add);
+            }
+            if (routings != null) {
+                if (patient == null && owner == null) {
+                    throw Outcomes.invalid(
+                            Outcomes.INVALID_SEARCH,
+                            "a Task search names the person (patient) or one of the caller's teams");
+                }
+                String team = owner == null ? null : owner.getIdPart();
+                routings.search(requester, patient).stream()
+                        .filter(task -> team == null
+                                || team.equals(task.getOwner().getIdentifier().getValue()))
+                        .forEach(found::add);
+            }
+            return found.stream()
                     .filter(shown ->
                             status == null || shown.getStatus().toCode().equals(status.getValue()))
                     .toList();
         }
 
         /**
-         * Takes the one step the Task's new business status (or status) asks for, from the version named: accept,
-         * decline with the status reason's text, schedule for the execution period's start, start, complete, cancel.
-         * An update that asks for the status the request has already changes nothing.
+         * A protection message's routing: completing it acknowledges it for the team. A service request: takes the
+         * one step the Task's new business status (or status) asks for, from the version named: accept, decline with
+         * the status reason's text, schedule for the execution period's start, start, complete, cancel. An update that
+         * asks for the status the Task has already changes nothing.
          */
         @Update
         public MethodOutcome update(@IdParam IdType id, @ResourceParam Task task, RequestDetails request) {
             Requester requester = callers.requester(request, callers.writing(request, "Task"));
+            if (ProtectionResources.isRoutingTask(id)) {
+                if (routings == null) {
+                    throw Outcomes.notFound();
+                }
+                return routings.update(requester, id, task);
+            }
+            if (requests == null) {
+                throw Outcomes.notFound();
+            }
             int expected = RecordProviders.expectedVersion(id, task);
             ServiceRequestView seen = visible(requests, requester, id);
             ServiceRequestStatus wanted = RequestResources.wanted(task, seen.status());

@@ -58,6 +58,14 @@ class ClientCredentialsEndpoint implements AgencySystemTokens {
     private static final List<String> RESOURCE_TYPES = List.of(
             "*", "Patient", "Organization", "Practitioner", "PractitionerRole", "CareTeam", "RelatedPerson", "Consent");
     private static final Pattern SCOPE = Pattern.compile("system/([A-Za-z*]+)\\.(rs|r|s|read)");
+    /**
+     * What an agency system may write on its own token: protection messages it raises (Communication) and the
+     * acknowledgement of those routed to it (Task); every write is still decided as the system, or the staff account it
+     * acts for, by the module (decision 0033).
+     */
+    private static final List<String> WRITABLE_TYPES = List.of("Communication", "Task");
+
+    private static final Pattern WRITE_SCOPE = Pattern.compile("system/([A-Za-z]+)\\.(cu|cru|cus|crus|write)");
 
     private final Partnerships partnerships;
     private final EmbeddedTokenIssuer issuer;
@@ -91,7 +99,10 @@ class ClientCredentialsEndpoint implements AgencySystemTokens {
 
     @Override
     public List<String> scopes() {
-        return RESOURCE_TYPES.stream().map(type -> "system/" + type + ".rs").toList();
+        List<String> scopes = new ArrayList<>(
+                RESOURCE_TYPES.stream().map(type -> "system/" + type + ".rs").toList());
+        WRITABLE_TYPES.forEach(type -> scopes.add("system/" + type + ".cu"));
+        return List.copyOf(scopes);
     }
 
     /** A refusal as RFC 6749 section 5.2 words it, with the outcome recorded for the operator. */
@@ -262,14 +273,17 @@ class ClientCredentialsEndpoint implements AgencySystemTokens {
         List<String> granted = new ArrayList<>();
         for (String requested : scope.strip().split("\\s+")) {
             var matcher = SCOPE.matcher(requested);
-            if (!matcher.matches() || !RESOURCE_TYPES.contains(matcher.group(1))) {
+            var writing = WRITE_SCOPE.matcher(requested);
+            boolean reads = matcher.matches() && RESOURCE_TYPES.contains(matcher.group(1));
+            boolean writes = writing.matches() && WRITABLE_TYPES.contains(writing.group(1));
+            if (!reads && !writes) {
                 throw refusal(new Refusal(
                         HttpStatus.BAD_REQUEST,
                         "invalid_scope",
                         "invalid-scope",
                         "only read and search scopes of Patient, Organization, Practitioner, PractitionerRole, CareTeam,"
-                                + " RelatedPerson and Consent"
-                                + " are served, such as system/*.rs"));
+                                + " RelatedPerson and Consent, and create and update scopes of Communication and"
+                                + " Task, are served, such as system/*.rs or system/Communication.cu"));
             }
             granted.add(requested);
         }

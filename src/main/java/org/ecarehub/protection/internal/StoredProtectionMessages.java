@@ -329,6 +329,37 @@ class StoredProtectionMessages implements ProtectionMessages {
         return List.copyOf(views);
     }
 
+    @Override
+    @Transactional
+    public List<ProtectionMessageView> concerning(Requester requester, PersonId person) {
+        PartnershipSnapshot snapshot = partnerships.current();
+        Acting acting = Acting.of(requester, snapshot.partnership(), snapshot.version());
+        List<ProtectionMessageView> views = new ArrayList<>();
+        if (person != null) {
+            List<Long> ids = jdbc.sql("select distinct message_id from protection_message_person where person_id = ?"
+                            + " order by message_id desc")
+                    .param(person.value())
+                    .query(Long.class)
+                    .list();
+            for (Long id : ids) {
+                MessageRows.Message message =
+                        load(new ProtectionMessageId(id), false).orElseThrow();
+                if (!party(acting, message)) {
+                    continue;
+                }
+                ProtectionMessageView view = view(message, acting, requester, true);
+                // A message is found by a person only when the reader may see that person in it.
+                if (view != null && view.people().stream().anyMatch(named -> person.equals(named.person()))) {
+                    views.add(view);
+                }
+            }
+        }
+        if (views.isEmpty()) {
+            logNobody(requester);
+        }
+        return List.copyOf(views);
+    }
+
     private static List<Routing> ownRoutings(Acting acting, ProtectionMessageView view) {
         return view.routings().stream().filter(acting::receives).toList();
     }
