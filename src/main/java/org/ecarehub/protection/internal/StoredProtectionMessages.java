@@ -115,6 +115,13 @@ class StoredProtectionMessages implements ProtectionMessages {
         PartnershipSnapshot snapshot = partnerships.current();
         Partnership partnership = snapshot.partnership();
         Acting acting = Acting.of(requester, partnership, snapshot.version());
+        // A concern is raised under a protection purpose, whoever raises it: the decision's rules would let an agency's
+        // system on its own create "its own agency's" items under administration, which is no basis for a concern.
+        if (acting.purpose() != Purpose.CHILD_PROTECTION && acting.purpose() != Purpose.ADULT_PROTECTION) {
+            throw new ProtectionMessageRefused(
+                    "a protection message is raised under the child-protection or adult-protection purpose, not "
+                            + acting.purpose().code());
+        }
         for (ConcernPerson named : draft.people()) {
             Optional<PersonId> now = index.personNow(named.person());
             if (now.isEmpty() || !now.get().equals(named.person())) {

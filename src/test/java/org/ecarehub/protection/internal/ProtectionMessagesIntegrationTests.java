@@ -293,6 +293,26 @@ class ProtectionMessagesIntegrationTests {
                                     "no protection duty"),
                             domesticIncident(family, ConcernPriority.URGENT)))
                     .isInstanceOf(org.ecarehub.access.AccessRefused.class);
+            // A Caldicott guardian reads protection items but may not create one, under any purpose they may use.
+            for (Purpose purpose : List.of(Purpose.ADMINISTRATION, Purpose.AUDIT)) {
+                assertThatThrownBy(() -> messages.raise(
+                                new Requester.Staff(Username.of("caldicott.slc"), purpose, "governance"),
+                                domesticIncident(family, ConcernPriority.URGENT)))
+                        .as(purpose.code())
+                        .isInstanceOfAny(org.ecarehub.access.AccessRefused.class, ProtectionMessageRefused.class);
+            }
+            // Nor does an agency's system on its own under administration, though its own agency's items are its to
+            // write: a concern is raised under a protection purpose.
+            assertThatThrownBy(() -> messages.raise(
+                            new Requester.AgencySystem(
+                                    AgencyId.of("slc-social-work"),
+                                    "slc-carefirst",
+                                    null,
+                                    Purpose.ADMINISTRATION,
+                                    null),
+                            domesticIncident(family, ConcernPriority.URGENT)))
+                    .isInstanceOf(ProtectionMessageRefused.class)
+                    .hasMessageContaining("under the child-protection or adult-protection purpose");
             assertThat(count(hub, "select count(*) from protection_message")).isEqualTo(before);
         }
     }
