@@ -276,6 +276,27 @@ class ProtectionPagesIntegrationTests {
     }
 
     @Test
+    void showsAFlaggedChildsUnscheduledCareAttendancesToTheLeadTeamAndToUnscheduledCareOnly() {
+        // The demo's story: ed.wishaw read Ryan's record under emergency, which told his lead social worker's team.
+        String leadTeam =
+                hub.get(signedIn("sw.blantyre"), "/people/" + ryan.value()).body();
+        assertThat(leadTeam)
+                .contains("id=\"attendance-table\"")
+                .contains("Emergency Department, University Hospital Wishaw")
+                .contains("Dr Emma Wishart")
+                .contains("Children and Families Blantyre");
+        // Ellie is flagged but has not attended: no table.
+        assertThat(hub.get(signedIn("sw.blantyre"), "/people/" + ellie.value()).body())
+                .contains("protection-flag-0")
+                .doesNotContain("id=\"attendance-table\"");
+        assertThat(hub.get(signedIn("sw.blantyre"), "/people/" + lisa.value()).body())
+                .doesNotContain("id=\"attendance-table\"");
+        // A social worker with no part in Ryan's care sees neither him nor his attendances.
+        assertThat(hub.get(signedIn("sw.hamilton"), "/people/" + ryan.value()).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void highlightsAnOverdueRoutingWithItsDeadline() {
         ProtectionMessageView message = raiseAsPolice();
         Routing routing = message.routingTo(HEALTH_VISITING);
