@@ -1,6 +1,9 @@
 package org.ecarehub.web;
 
+import jakarta.servlet.http.HttpSession;
 import org.ecarehub.identity.Callers;
+import org.ecarehub.messaging.Deliveries;
+import org.ecarehub.partnership.Purpose;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,9 +15,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 class Pages {
 
     private final Callers callers;
+    private final Workspace workspace;
+    private final Deliveries deliveries;
 
-    Pages(Callers callers) {
+    Pages(Callers callers, Workspace workspace, Deliveries deliveries) {
         this.callers = callers;
+        this.workspace = workspace;
+        this.deliveries = deliveries;
     }
 
     @GetMapping("/")
@@ -36,9 +43,15 @@ class Pages {
     String home(
             Authentication authentication,
             @RequestParam(name = "purpose-changed", required = false) String purposeChanged,
+            HttpSession session,
             Model model) {
         model.addAttribute("caller", callers.staff(authentication).orElseThrow());
         model.addAttribute("purposeChanged", purposeChanged != null);
+        // The dead-letter alert: administrators see at once that deliveries were given up, not only on their page.
+        Practitioner practitioner = workspace.practitioner(authentication, session);
+        model.addAttribute(
+                "deadLetters",
+                practitioner.allowed().contains(Purpose.ADMINISTRATION) ? deliveries.deadLetterCount() : 0L);
         return "home";
     }
 }

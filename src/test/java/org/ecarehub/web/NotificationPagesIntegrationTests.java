@@ -144,6 +144,10 @@ class NotificationPagesIntegrationTests {
         }
 
         HttpClient admin = PageForms.signedIn(hub, "admin");
+        // The alert on the administrator's home page, and nobody else's.
+        assertThat(get(admin, "/home").body()).contains("id=\"dead-letter-alert\"");
+        assertThat(get(PageForms.signedIn(hub, "sw.blantyre"), "/home").body())
+                .doesNotContain("id=\"dead-letter-alert\"");
         String page = get(admin, "/dead-letters").body();
         assertThat(page)
                 .contains(email.value())
