@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
@@ -38,11 +37,6 @@ import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.Username;
 import org.ecarehub.support.RunningHub;
 import org.ecarehub.support.TestDatabase;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -82,12 +76,7 @@ class FhirInvolvementIntegrationTests {
     @BeforeAll
     static void startDemo() {
         hub = RunningHub.demo(dataDir, TestDatabase.fresh(dataDir));
-        validator = fhir.newValidator();
-        validator.registerValidatorModule(new FhirInstanceValidator(new ValidationSupportChain(
-                new DefaultProfileValidationSupport(fhir),
-                new InMemoryTerminologyServerValidationSupport(fhir),
-                new CommonCodeSystemsTerminologyService(fhir),
-                new SnapshotGeneratingValidationSupport(fhir))));
+        validator = R4Validators.of(fhir);
         Bundle found = staff("sw.hamilton")
                 .search()
                 .forResource(Patient.class)

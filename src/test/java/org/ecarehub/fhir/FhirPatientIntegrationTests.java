@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.rest.api.SearchStyleEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
@@ -46,11 +45,6 @@ import org.ecarehub.shared.TeamId;
 import org.ecarehub.shared.Username;
 import org.ecarehub.support.RunningHub;
 import org.ecarehub.support.TestDatabase;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
@@ -110,12 +104,7 @@ class FhirPatientIntegrationTests {
                 dataDir,
                 TestDatabase.fresh(dataDir),
                 Map.of("server.port", port, "ecare.base-url", base, "ecare.partnership-file", file.toString()));
-        validator = fhir.newValidator();
-        validator.registerValidatorModule(new FhirInstanceValidator(new ValidationSupportChain(
-                new DefaultProfileValidationSupport(fhir),
-                new InMemoryTerminologyServerValidationSupport(fhir),
-                new CommonCodeSystemsTerminologyService(fhir),
-                new SnapshotGeneratingValidationSupport(fhir))));
+        validator = R4Validators.of(fhir);
         chi = chiBornOn(BORN);
         morvenQuarrier();
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
@@ -34,11 +33,6 @@ import org.ecarehub.shared.TeamId;
 import org.ecarehub.shared.Username;
 import org.ecarehub.support.RunningHub;
 import org.ecarehub.support.TestDatabase;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
@@ -95,12 +89,7 @@ class FhirRecordIntegrationTests {
     @BeforeAll
     static void startDemo() {
         hub = RunningHub.demo(dataDir, TestDatabase.fresh(dataDir));
-        validator = fhir.newValidator();
-        validator.registerValidatorModule(new FhirInstanceValidator(new ValidationSupportChain(
-                new DefaultProfileValidationSupport(fhir),
-                new InMemoryTerminologyServerValidationSupport(fhir),
-                new CommonCodeSystemsTerminologyService(fhir),
-                new SnapshotGeneratingValidationSupport(fhir))));
+        validator = R4Validators.of(fhir);
         agnes = patient("sw.hamilton", "Agnes", "Thomson", "1941-03-14");
         ryan = patient("sw.blantyre", "Ryan", "Kerr", "2019-06-02");
         Records records = hub.bean(Records.class);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
@@ -53,11 +52,6 @@ import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.support.RunningHub;
 import org.ecarehub.support.TestDatabase;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -146,12 +140,7 @@ class FhirSubscriptionIntegrationTests {
                         Map.entry("ecare.messaging.poll-interval", "50ms"),
                         Map.entry("ecare.messaging.backoff-base", "50ms"),
                         Map.entry("ecare.messaging.backoff-cap", "200ms")));
-        validator = fhir.newValidator();
-        validator.registerValidatorModule(new FhirInstanceValidator(new ValidationSupportChain(
-                new DefaultProfileValidationSupport(fhir),
-                new InMemoryTerminologyServerValidationSupport(fhir),
-                new CommonCodeSystemsTerminologyService(fhir),
-                new SnapshotGeneratingValidationSupport(fhir))));
+        validator = R4Validators.of(fhir);
     }
 
     @AfterAll
