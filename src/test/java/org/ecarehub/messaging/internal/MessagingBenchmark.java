@@ -102,6 +102,8 @@ final class MessagingBenchmark {
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         AtomicInteger next = new AtomicInteger();
         ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
+        java.util.concurrent.ConcurrentHashMap<String, Integer> failures =
+                new java.util.concurrent.ConcurrentHashMap<>();
         ExecutorService threads = Executors.newFixedThreadPool(senders);
         for (int t = 0; t < senders; t++) {
             threads.execute(() -> {
@@ -112,13 +114,19 @@ final class MessagingBenchmark {
                         LockSupport.parkNanos(wait);
                     }
                     long begun = System.nanoTime();
-                    MessageProducer.Sent message = producer.raise(k);
-                    sent.add(new Sent(message.deliveries(), due, begun, System.nanoTime()));
+                    try {
+                        MessageProducer.Sent message = producer.raise(k);
+                        sent.add(new Sent(message.deliveries(), due, begun, System.nanoTime()));
+                    } catch (RuntimeException e) {
+                        // A refused or failed raise is counted and named, not left to end this sending thread.
+                        failures.merge(e.getClass().getSimpleName() + ": " + e.getMessage(), 1, Integer::sum);
+                    }
                 }
             });
         }
         threads.shutdown();
         threads.awaitTermination(seconds + 600L, TimeUnit.SECONDS);
+        failures.forEach((failure, times) -> System.out.printf("raise failed %d times: %s%n", times, failure));
         return new ArrayList<>(sent);
     }
 
