@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The messages benchmark of issue 7 on this machine's PostgreSQL (started and set up as .ci/run does): one hub sends
-# RATE messages a second, each to five rest-hook receivers in the same JVM, for DURATION seconds after WARMUP seconds
+# The messages benchmark of issue 7 on this machine's PostgreSQL (started and set up as .ci/run does): one hub raises
+# RATE protection messages a second, each routed to five rest-hook receivers in the same JVM, for DURATION seconds after WARMUP seconds
 # at the same rate, and prints the latency from each message's commit to each receiver's 2xx, the rate achieved and
 # how many deliveries took longer than 1 s. MessagingBenchmark in the test sources does the Java side; docs/
 # benchmarks.md records the figures.
 #   bash bench/messages.sh                          # 100 messages/s for 5 minutes (the issue's load)
 #   DURATION=30 WARMUP=10 bash bench/messages.sh    # a short trial
+#   SENDERS=16 FAMILIES=2000 bash bench/messages.sh  # sending threads; families (a child and a parent) named in turn
 #   HUB_PROPERTIES=ecare.messaging.workers=8 bash bench/messages.sh
 #   JFR=1 bash bench/messages.sh                    # with a flight recording in target/bench/messages.jfr
 set -euo pipefail

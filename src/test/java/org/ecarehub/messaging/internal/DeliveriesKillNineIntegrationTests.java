@@ -2,6 +2,7 @@ package org.ecarehub.messaging.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,22 +26,29 @@ import org.ecarehub.messaging.DeliveryStatus;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.support.RunningHub;
 import org.ecarehub.support.TestDatabase;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A hub killed with SIGKILL while it sends 1,000 messages to five agencies loses none of them: a second hub on the
- * same PostgreSQL database delivers every message the first one committed, at least once, a duplicate always under
- * the delivery id of the first arrival, and nothing that was not committed.
+ * A hub killed with SIGKILL while it raises 1,000 protection messages, each routed to a team of five agencies, loses
+ * none of them: a second hub on the same PostgreSQL database delivers every message the first one committed to every
+ * agency, at least once, as a FHIR notification naming that message and its child, a duplicate always under the
+ * delivery id of the first arrival, and nothing that was not committed.
  */
 @Tag("postgres")
 class DeliveriesKillNineIntegrationTests {
 
     static final int MESSAGES = 1_000;
     static final int KILL_AFTER = 300;
-    private static final Pattern FOCUS = Pattern.compile("\"focus\":\"([^\"]+)\"");
+    /** 200 people: each child is named in about ten messages of the 1,000. */
+    static final int FAMILIES = 100;
+
+    private static final Pattern FHIR_REFERENCE = Pattern.compile(".*/fhir/((Communication|Patient)/[^/]+)$");
 
     @TempDir
     Path dataDir;
@@ -76,7 +84,7 @@ class DeliveriesKillNineIntegrationTests {
                 endpoints.put(agency.value(), receiver.url());
             }
             Path partnership = dataDir.resolve("partnership.yaml");
-            Files.writeString(partnership, MessagingTestPartnership.withSubscriptions(endpoints, secretFile));
+            Files.writeString(partnership, MessageProducer.partnershipFile(endpoints, secretFile));
 
             Path childLog = dataDir.resolve("producer.log");
             child = new ProcessBuilder(
@@ -124,24 +132,46 @@ class DeliveriesKillNineIntegrationTests {
 
                 for (String[] message : committedBeforeKill) {
                     for (int r = 0; r < receivers.size(); r++) {
-                        String id = message[r + 1];
-                        assertThat(receivers.get(r).receivedFor(id))
+                        String id = message[r + 2];
+                        List<AgencyEndpoint.Received> arrivals =
+                                receivers.get(r).receivedFor(id);
+                        assertThat(arrivals)
                                 .as("%s at %s", message[0], MessageProducer.RECEIVERS.get(r))
                                 .isNotEmpty();
+                        for (AgencyEndpoint.Received arrival : arrivals) {
+                            Notified notified = notified(arrival);
+                            assertThat(notified.focus())
+                                    .as("what delivery %s names", id)
+                                    .isEqualTo(message[0]);
+                            assertThat(notified.context()).isEqualTo("Patient/" + message[1]);
+                        }
                     }
                 }
                 Set<String> stored = new HashSet<>(jdbc.sql("select delivery_id from delivery")
                         .query(String.class)
                         .list());
                 assertThat(stored).hasSizeGreaterThanOrEqualTo(committedBeforeKill.size() * receivers.size());
+                Set<String> messagesStored =
+                        new HashSet<>(jdbc.sql("select id from protection_message").query(Long.class).list().stream()
+                                .map(id -> "Communication/" + id)
+                                .toList());
+                assertThat(stored)
+                        .as("one delivery per receiving agency for each message stored, and no other")
+                        .hasSize(messagesStored.size() * receivers.size());
                 for (int r = 0; r < receivers.size(); r++) {
                     AgencyEndpoint receiver = receivers.get(r);
                     Map<String, Set<String>> idsByFocus = new HashMap<>();
                     for (AgencyEndpoint.Received received : receiver.received()) {
                         assertThat(received.signatureValid()).isTrue();
+                        assertThat(received.topic()).isEqualTo("protection-message-received");
                         assertThat(stored).as("only what was committed arrives").contains(received.deliveryId());
+                        Notified notified = notified(received);
+                        assertThat(notified.deliveryId()).isEqualTo(received.deliveryId());
+                        assertThat(messagesStored)
+                                .as("a notification names a message that was committed")
+                                .contains(notified.focus());
                         idsByFocus
-                                .computeIfAbsent(focusOf(received), focus -> new HashSet<>())
+                                .computeIfAbsent(notified.focus(), focus -> new HashSet<>())
                                 .add(received.deliveryId());
                     }
                     assertThat(idsByFocus.values())
@@ -172,7 +202,7 @@ class DeliveriesKillNineIntegrationTests {
             while ((line = lines.readLine()) != null) {
                 if (line.startsWith("committed ")) {
                     String[] fields = line.substring("committed ".length()).split(" ");
-                    if (fields.length == MessageProducer.RECEIVERS.size() + 1) {
+                    if (fields.length == MessageProducer.RECEIVERS.size() + 2) {
                         committed.add(fields);
                     }
                 }
@@ -182,10 +212,35 @@ class DeliveriesKillNineIntegrationTests {
         }
     }
 
-    private static String focusOf(AgencyEndpoint.Received received) {
-        Matcher focus = FOCUS.matcher(new String(received.body(), StandardCharsets.UTF_8));
-        assertThat(focus.find()).isTrue();
-        return focus.group(1);
+    /** What a notification says: its delivery id, its focus and its context, as {@code Type/id} without the base. */
+    record Notified(String deliveryId, String focus, String context) {}
+
+    /** Reads the FHIR subscription notification (docs/fhir.md) a receiver got, as its system would. */
+    static Notified notified(AgencyEndpoint.Received received) {
+        Bundle bundle = FhirContext.forR4Cached()
+                .newJsonParser()
+                .parseResource(Bundle.class, new String(received.body(), StandardCharsets.UTF_8));
+        Parameters status = (Parameters) bundle.getEntryFirstRep().getResource();
+        Parameters.ParametersParameterComponent event = status.getParameter("notification-event");
+        assertThat(event).as("a notification event in %s", bundle.getIdPart()).isNotNull();
+        String focus = null;
+        String context = null;
+        for (Parameters.ParametersParameterComponent part : event.getPart()) {
+            if (part.getName().equals("focus")) {
+                focus = relative(((Reference) part.getValue()).getReference());
+            } else if (part.getName().equals("additional-context")) {
+                context = relative(((Reference) part.getValue()).getReference());
+            }
+        }
+        return new Notified(bundle.getIdPart(), focus, context);
+    }
+
+    private static String relative(String reference) {
+        Matcher matcher = FHIR_REFERENCE.matcher(reference);
+        assertThat(matcher.matches())
+                .as("a reference to the hub's FHIR API: %s", reference)
+                .isTrue();
+        return matcher.group(1);
     }
 
     private static long count(JdbcClient jdbc, String sql) {

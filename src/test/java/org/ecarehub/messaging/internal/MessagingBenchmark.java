@@ -21,8 +21,10 @@ import org.ecarehub.support.RunningHub;
 import org.ecarehub.support.TestDatabase;
 
 /**
- * The messages benchmark of bench/messages.sh: one hub on a fresh PostgreSQL schema sends {@code RATE} messages a
- * second, each to the five agencies of {@link MessageProducer#RECEIVERS} (a rest-hook receiver each, in this JVM),
+ * The messages benchmark of bench/messages.sh: one hub on a fresh PostgreSQL schema raises {@code RATE} protection
+ * messages a second ({@link MessageProducer}: a child concern naming a parent, about {@code FAMILIES} families in
+ * rotation), each routed to a team of the five agencies of {@link MessageProducer#RECEIVERS} (a rest-hook receiver
+ * each, in this JVM),
  * for {@code DURATION} seconds after a warm-up at the same rate, and prints the latency from each message's commit
  * (taken when the sender's transaction has returned) to each receiver's acknowledgement (taken as the receiver
  * answers), the rate achieved, and how many deliveries took longer than a second.
@@ -44,6 +46,7 @@ final class MessagingBenchmark {
         int seconds = Integer.parseInt(env("DURATION", "300"));
         int warmUp = Integer.parseInt(env("WARMUP", "30"));
         int senders = Integer.parseInt(env("SENDERS", "8"));
+        int families = Integer.parseInt(env("FAMILIES", "1000"));
         Path dataDir = Files.createTempDirectory("ecare-messages-bench");
         String secret = "bench-" + UUID.randomUUID();
         Path secretFile = dataDir.resolve("hook-secret");
@@ -57,7 +60,7 @@ final class MessagingBenchmark {
             endpoints.put(agency.value(), receiver.url());
         }
         Path partnership = dataDir.resolve("partnership.yaml");
-        Files.writeString(partnership, MessagingTestPartnership.withSubscriptions(endpoints, secretFile));
+        Files.writeString(partnership, MessageProducer.partnershipFile(endpoints, secretFile));
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("ecare.partnership-file", partnership.toString());
         for (String setting : env("HUB_PROPERTIES", "").split(",")) {
@@ -68,7 +71,11 @@ final class MessagingBenchmark {
         TestDatabase database = TestDatabase.fresh(dataDir);
         System.out.println("hub properties: " + properties);
         try (RunningHub hub = RunningHub.start("serve", dataDir, database, properties)) {
-            MessageProducer producer = new MessageProducer(hub);
+            long seeding = System.nanoTime();
+            MessageProducer producer = new MessageProducer(hub, families);
+            System.out.printf(
+                    "people: %d families (a child and a parent each) in %.1f s%n",
+                    families, (System.nanoTime() - seeding) / 1e9);
             System.out.printf("warm-up: %d s at %d messages/s%n", warmUp, rate);
             send(producer, rate, warmUp, senders);
             receivers.forEach(AgencyEndpoint::clear);
@@ -95,6 +102,8 @@ final class MessagingBenchmark {
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         AtomicInteger next = new AtomicInteger();
         ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
+        java.util.concurrent.ConcurrentHashMap<String, Integer> failures =
+                new java.util.concurrent.ConcurrentHashMap<>();
         ExecutorService threads = Executors.newFixedThreadPool(senders);
         for (int t = 0; t < senders; t++) {
             threads.execute(() -> {
@@ -105,13 +114,19 @@ final class MessagingBenchmark {
                         LockSupport.parkNanos(wait);
                     }
                     long begun = System.nanoTime();
-                    MessageProducer.Sent message = producer.raise(k);
-                    sent.add(new Sent(message.deliveries(), due, begun, System.nanoTime()));
+                    try {
+                        MessageProducer.Sent message = producer.raise(k);
+                        sent.add(new Sent(message.deliveries(), due, begun, System.nanoTime()));
+                    } catch (RuntimeException e) {
+                        // A refused or failed raise is counted and named, not left to end this sending thread.
+                        failures.merge(e.getClass().getSimpleName() + ": " + e.getMessage(), 1, Integer::sum);
+                    }
                 }
             });
         }
         threads.shutdown();
         threads.awaitTermination(seconds + 600L, TimeUnit.SECONDS);
+        failures.forEach((failure, times) -> System.out.printf("raise failed %d times: %s%n", times, failure));
         return new ArrayList<>(sent);
     }
 

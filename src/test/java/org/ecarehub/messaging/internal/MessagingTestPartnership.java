@@ -32,4 +32,18 @@ final class MessagingTestPartnership {
         }
         return yaml;
     }
+
+    /** The file with its {@code protection-message-routing} section replaced by {@code section}. */
+    static String withRouting(String yaml, String section) {
+        int start = yaml.indexOf("\nprotection-message-routing:\n");
+        if (start < 0) {
+            throw new IllegalArgumentException("no protection-message-routing section in the file");
+        }
+        // The section runs to the next top-level comment, which opens the following section.
+        int end = yaml.indexOf("\n#", start + 1);
+        if (end < 0) {
+            end = yaml.length();
+        }
+        return yaml.substring(0, start + 1) + section + "\n" + yaml.substring(end + 1);
+    }
 }
