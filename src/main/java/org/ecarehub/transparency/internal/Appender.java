@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * queued up in one transaction and one commit, then releases every caller of that batch. A caller returns only once
  * its event is committed; no lock is held across the caller's own transaction, and concurrent callers share the cost
  * of a commit instead of queueing behind each other's.
+ *
+ * <p>Each writer keeps one connection of its own, taken when it starts and taken again only after a failure. Callers
+ * wait for the log while holding their transaction's connection, so a writer that asked the pool for a connection per
+ * batch would, once as many callers wait as the pool holds, wait for a connection that only its own commit would
+ * free.
  */
 final class Appender implements AutoCloseable {
 
@@ -101,26 +106,63 @@ final class Appender implements AutoCloseable {
     private void writeUntilClosed() {
         Ids ids = new Ids();
         List<Request> batch = new ArrayList<>(maxBatch);
-        while (running || !queue.isEmpty()) {
-            try {
-                Request first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+        // Taken before any caller can queue behind this writer; see the class comment.
+        Connection connection = connectQuietly();
+        try {
+            while (running || !queue.isEmpty()) {
+                try {
+                    Request first = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    queue.drainTo(batch, maxBatch - 1);
+                    if (connection == null) {
+                        connection = dataSource.getConnection();
+                    }
+                    if (!write(batch, ids, connection)) {
+                        closeQuietly(connection);
+                        connection = null;
+                    }
+                } catch (SQLException e) {
+                    log.warn(
+                            "Could not connect to commit {} transparency log event(s): {}", batch.size(), e.toString());
+                    batch.forEach(request -> request.committed().completeExceptionally(e));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } finally {
+                    batch.clear();
                 }
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                write(batch, ids);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                batch.clear();
             }
+        } finally {
+            closeQuietly(connection);
         }
     }
 
-    private void write(List<Request> batch, Ids ids) {
-        try (Connection connection = dataSource.getConnection()) {
+    private Connection connectQuietly() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            // The first batch tries again.
+            return null;
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Already broken; the pool discards it.
+        }
+    }
+
+    /** Writes the batch on the writer's connection; false when the connection may no longer be trusted. */
+    private boolean write(List<Request> batch, Ids ids, Connection connection) {
+        try {
             List<PendingEvent> events = new ArrayList<>(batch.size());
             for (Request request : batch) {
                 PendingEvent event = request.event();
@@ -143,9 +185,11 @@ final class Appender implements AutoCloseable {
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).committed().complete(events.get(i).id());
             }
+            return true;
         } catch (SQLException | RuntimeException e) {
             log.warn("Could not commit {} transparency log event(s): {}", batch.size(), e.toString());
             batch.forEach(request -> request.committed().completeExceptionally(e));
+            return false;
         }
     }
 
