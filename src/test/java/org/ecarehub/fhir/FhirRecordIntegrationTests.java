@@ -24,12 +24,10 @@ import java.util.List;
 import org.ecarehub.access.Requester;
 import org.ecarehub.partnership.Purpose;
 import org.ecarehub.record.Alert;
-import org.ecarehub.record.AlertContact;
 import org.ecarehub.record.AlertType;
 import org.ecarehub.record.ItemDraft;
 import org.ecarehub.record.Records;
 import org.ecarehub.shared.PersonId;
-import org.ecarehub.shared.TeamId;
 import org.ecarehub.shared.Username;
 import org.ecarehub.support.RunningHub;
 import org.ecarehub.support.TestDatabase;
@@ -102,17 +100,12 @@ class FhirRecordIntegrationTests {
                                 null)))
                 .id()
                 .reference();
-        childProtectionFlag = records.add(
-                        staffRequester("sw.blantyre"),
-                        PersonId.of(ryan),
-                        ItemDraft.of(new Alert(
-                                AlertType.CHILD_PROTECTION,
-                                "On the child protection register (neglect)",
-                                new AlertContact(
-                                        "Claire Swanson",
-                                        Username.of("sw.blantyre"),
-                                        TeamId.of("children-families-blantyre"),
-                                        "01698 000000"))))
+        // The demo registers Ryan on the child protection register, which sets his flag (naming sw.blantyre).
+        childProtectionFlag = records.read(staffRequester("sw.blantyre"), PersonId.of(ryan)).items().stream()
+                .map(view -> view.item())
+                .filter(item -> item.content() instanceof Alert alert && alert.type() == AlertType.CHILD_PROTECTION)
+                .findFirst()
+                .orElseThrow()
                 .id()
                 .reference();
     }

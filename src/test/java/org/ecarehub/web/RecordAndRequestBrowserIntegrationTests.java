@@ -11,15 +11,9 @@ import java.util.Map;
 import org.ecarehub.access.Requester;
 import org.ecarehub.demo.DemoStoryPeople;
 import org.ecarehub.partnership.Purpose;
-import org.ecarehub.record.Alert;
-import org.ecarehub.record.AlertContact;
-import org.ecarehub.record.AlertType;
 import org.ecarehub.record.Assessment;
 import org.ecarehub.record.Assessments;
-import org.ecarehub.record.ItemDraft;
-import org.ecarehub.record.Records;
 import org.ecarehub.shared.PersonId;
-import org.ecarehub.shared.TeamId;
 import org.ecarehub.shared.Username;
 import org.ecarehub.support.Browser;
 import org.ecarehub.support.RunningHub;
@@ -226,18 +220,7 @@ class RecordAndRequestBrowserIntegrationTests {
 
     @Test
     void theLeadSocialWorkerSeesTheChildProtectionFlagFirst() {
-        hub.bean(Records.class)
-                .add(
-                        staff("sw.blantyre"),
-                        ryan,
-                        ItemDraft.of(new Alert(
-                                AlertType.CHILD_PROTECTION,
-                                "On the child protection register (neglect)",
-                                new AlertContact(
-                                        "Claire Swanson",
-                                        Username.of("sw.blantyre"),
-                                        TeamId.of("children-families-blantyre"),
-                                        "01698 000 111"))));
+        // The demo registers Ryan on the child protection register, which sets his flag naming sw.blantyre.
         try (Browser browser = Browser.start()) {
             WebDriver driver = browser.driver();
             signIn(driver, "sw.blantyre");
@@ -247,7 +230,7 @@ class RecordAndRequestBrowserIntegrationTests {
             assertThat(flag)
                     .contains("Child protection")
                     .contains("Claire Swanson")
-                    .contains("01698 000 111");
+                    .contains("01632 960005");
             accessible(browser, "record-person-ryan-cp-flag-sw.blantyre");
 
             driver.findElement(By.cssSelector("#protection-flag-0 a")).sendKeys(Keys.ENTER);
