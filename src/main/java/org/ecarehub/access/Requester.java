@@ -1,13 +1,32 @@
 package org.ecarehub.access;
 
 import java.util.Objects;
+import java.util.Optional;
+import org.ecarehub.partnership.Partnership;
 import org.ecarehub.partnership.Purpose;
+import org.ecarehub.partnership.StaffAccount;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.Username;
 
 /** Who asks, as the access decision sees them: the adapters (FHIR, pages, command line) turn their callers into one. */
 public sealed interface Requester {
+
+    /**
+     * The active staff account that acts: the user themself, or the account of its own agency that a system acts for.
+     * Empty for a system on its own, a portal account, and an account not active in the partnership.
+     */
+    default Optional<StaffAccount> actingStaff(Partnership partnership) {
+        Optional<StaffAccount> account = Optional.empty();
+        if (this instanceof Staff staff) {
+            account = partnership.staff(staff.user());
+        } else if (this instanceof AgencySystem system && system.onBehalfOf() != null) {
+            account = partnership
+                    .staff(system.onBehalfOf())
+                    .filter(found -> found.agency().equals(system.agency()));
+        }
+        return account.filter(partnership::isActiveMember);
+    }
 
     /**
      * A member of staff.

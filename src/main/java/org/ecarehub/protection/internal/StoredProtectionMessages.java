@@ -768,20 +768,12 @@ class StoredProtectionMessages implements ProtectionMessages {
 
         static Acting of(Requester requester, Partnership partnership, int version) {
             if (requester instanceof Requester.Staff staff) {
-                StaffAccount account = partnership
-                        .staff(staff.user())
-                        .filter(partnership::isActiveMember)
-                        .orElseThrow(Acting::refused);
-                return staff(account, staff.purpose(), version);
+                return staff(requester.actingStaff(partnership).orElseThrow(Acting::refused), staff.purpose(), version);
             }
             if (requester instanceof Requester.AgencySystem system) {
                 if (system.onBehalfOf() != null) {
-                    StaffAccount account = partnership
-                            .staff(system.onBehalfOf())
-                            .filter(found -> found.agency().equals(system.agency()))
-                            .filter(partnership::isActiveMember)
-                            .orElseThrow(Acting::refused);
-                    return staff(account, system.purpose(), version);
+                    return staff(
+                            requester.actingStaff(partnership).orElseThrow(Acting::refused), system.purpose(), version);
                 }
                 if (partnership
                         .agency(system.agency())

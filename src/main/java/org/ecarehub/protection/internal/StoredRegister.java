@@ -914,22 +914,13 @@ class StoredRegister implements ProtectionRegister {
         if (requester == null) {
             throw new RegisterRefused("name who makes the change");
         }
-        StaffAccount account = null;
-        Purpose purpose = null;
-        if (requester instanceof Requester.Staff staff) {
-            account = partnership.staff(staff.user()).orElse(null);
-            purpose = staff.purpose();
-        } else if (requester instanceof Requester.AgencySystem system && system.onBehalfOf() != null) {
-            account = partnership
-                    .staff(system.onBehalfOf())
-                    .filter(found -> found.agency().equals(system.agency()))
-                    .orElse(null);
-            purpose = system.purpose();
-        }
-        if (account == null || !partnership.isActiveMember(account)) {
-            throw new RegisterRefused("the protection register is kept by active members of staff, or by an agency's"
-                    + " system on behalf of one of its own");
-        }
+        StaffAccount account = requester
+                .actingStaff(partnership)
+                .orElseThrow(() -> new RegisterRefused("the protection register is kept by active members of staff,"
+                        + " or by an agency's system on behalf of one of its own"));
+        Purpose purpose = requester instanceof Requester.Staff staff
+                ? staff.purpose()
+                : ((Requester.AgencySystem) requester).purpose();
         if (purpose != needed) {
             throw new RegisterRefused(
                     "this change is made under the '" + needed.code() + "' purpose, not '" + purpose.code() + "'");

@@ -517,22 +517,13 @@ class StoredServiceRequests implements ServiceRequests {
     record Acting(StaffAccount account, Purpose purpose, List<String> roles) {}
 
     private static Acting acting(Requester requester, Partnership partnership) {
-        StaffAccount account = null;
-        Purpose purpose = null;
-        if (requester instanceof Requester.Staff staff) {
-            account = partnership.staff(staff.user()).orElse(null);
-            purpose = staff.purpose();
-        } else if (requester instanceof Requester.AgencySystem system && system.onBehalfOf() != null) {
-            account = partnership
-                    .staff(system.onBehalfOf())
-                    .filter(found -> found.agency().equals(system.agency()))
-                    .orElse(null);
-            purpose = system.purpose();
-        }
-        if (account == null || !partnership.isActiveMember(account)) {
-            throw new ServiceRequestRefused("service requests are submitted and worked by active members of staff,"
-                    + " or by an agency's system on behalf of one of its own");
-        }
+        StaffAccount account = requester
+                .actingStaff(partnership)
+                .orElseThrow(() -> new ServiceRequestRefused("service requests are submitted and worked by active"
+                        + " members of staff, or by an agency's system on behalf of one of its own"));
+        Purpose purpose = requester instanceof Requester.Staff staff
+                ? staff.purpose()
+                : ((Requester.AgencySystem) requester).purpose();
         return new Acting(
                 account,
                 purpose,
