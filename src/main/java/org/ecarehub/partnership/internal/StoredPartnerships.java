@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import org.ecarehub.partnership.Partnership;
 import org.ecarehub.partnership.PartnershipApplied;
 import org.ecarehub.partnership.PartnershipFile;
@@ -38,6 +39,7 @@ class StoredPartnerships implements Partnerships {
 
     private volatile PartnershipSnapshot snapshot = NONE;
     private volatile Instant checkedAt = Instant.EPOCH;
+    private final ReentrantLock refreshing = new ReentrantLock();
 
     StoredPartnerships(
             PartnershipVersions versions,
@@ -55,20 +57,44 @@ class StoredPartnerships implements Partnerships {
     @Override
     public PartnershipSnapshot current() {
         Instant now = clock.instant();
-        if (now.isAfter(checkedAt.plus(refreshInterval)) || snapshot == NONE) {
-            refresh(now);
+        if (snapshot == NONE) {
+            // Nothing to answer with yet (the hub is starting): wait for the first look.
+            refreshing.lock();
+            try {
+                if (snapshot == NONE) {
+                    refresh(now);
+                }
+            } finally {
+                refreshing.unlock();
+            }
+        } else if (now.isAfter(checkedAt.plus(refreshInterval)) && refreshing.tryLock()) {
+            // One thread looks; the others answer with the snapshot they have, at most an interval old. Waiting for the
+            // looking thread deadlocked a loaded hub: it needed a pooled connection that waiting threads' transactions
+            // held, while they waited for it.
+            try {
+                refresh(now);
+            } finally {
+                refreshing.unlock();
+            }
         }
         return snapshot;
     }
 
-    private synchronized void refresh(Instant now) {
+    private void refresh(Instant now) {
         if (versions.latestVersion() != snapshot.version()) {
-            snapshot = versions.latest()
+            install(versions.latest()
                     .map(stored -> new PartnershipSnapshot(
                             stored.version(), parseStored(stored.source(), stored.document()), stored.appliedAt()))
-                    .orElse(NONE);
+                    .orElse(NONE));
         }
         checkedAt = now;
+    }
+
+    /** Puts a version read from the database in force, unless a newer one is in force already (applied meanwhile). */
+    private synchronized void install(PartnershipSnapshot read) {
+        if (read.version() > snapshot.version()) {
+            snapshot = read;
+        }
     }
 
     private static Partnership parseStored(String source, String document) {
