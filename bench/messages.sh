@@ -24,7 +24,7 @@ mkdir -p target/bench
 cp="target/test-classes:target/classes:$(cat "$work/cp")"
 jfr=()
 if [ -n "${JFR:-}" ]; then
-  jfr=("-XX:StartFlightRecording=filename=target/bench/messages.jfr,settings=profile")
+  jfr=("-XX:StartFlightRecording=filename=target/bench/messages.jfr,dumponexit=true,settings=profile")
 fi
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(psql --version); load average $(cut -d' ' -f1-3 /proc/loadavg)"

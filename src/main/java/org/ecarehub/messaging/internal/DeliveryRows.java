@@ -21,6 +21,9 @@ final class DeliveryRows {
             + " receiver_agency, receiver_team, receiver_address, status, attempts, created_at, next_attempt_at,"
             + " last_attempt_at, last_outcome, delivered_at, read_at from delivery";
 
+    /** The rows with their event number within their agency's subscription (null until numbered). */
+    static final String DELIVERY_NUMBERED = DELIVERY.replace(" from delivery", ", event_number from delivery");
+
     private DeliveryRows() {}
 
     static Delivery delivery(ResultSet row, int number) throws SQLException {

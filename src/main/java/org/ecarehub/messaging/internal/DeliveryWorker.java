@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.ecarehub.messaging.Channel;
 import org.ecarehub.messaging.Delivery;
 import org.ecarehub.messaging.DeliveryDeadLettered;
+import org.ecarehub.messaging.DeliveryId;
 import org.ecarehub.messaging.DeliveryStatus;
 import org.ecarehub.messaging.Receiver;
 import org.slf4j.Logger;
@@ -48,6 +51,7 @@ class DeliveryWorker implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final RestHooks restHooks;
+    private final SubscriptionEventNumbers eventNumbers;
     private final Emails emails;
     private final MessagingSettings settings;
     private final Backoff backoff;
@@ -70,6 +74,7 @@ class DeliveryWorker implements SmartLifecycle {
             JdbcClient jdbc,
             TransactionTemplate transactions,
             RestHooks restHooks,
+            SubscriptionEventNumbers eventNumbers,
             Emails emails,
             MessagingSettings settings,
             Clock clock,
@@ -78,6 +83,7 @@ class DeliveryWorker implements SmartLifecycle {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.restHooks = restHooks;
+        this.eventNumbers = eventNumbers;
         this.emails = emails;
         this.settings = settings;
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffCap());
@@ -219,12 +225,14 @@ class DeliveryWorker implements SmartLifecycle {
             Instant expires = now.plus(settings.lease());
             // The rows themselves, not their ids and then the rows: each round trip to a busy database is
             // milliseconds the poller spends while the workers wait.
-            List<Delivery> due = jdbc.sql(DeliveryRows.DELIVERY + " where status = ? and next_attempt_at <= ?"
+            Map<Delivery, Long> due = new LinkedHashMap<>();
+            jdbc.sql(DeliveryRows.DELIVERY_NUMBERED + " where status = ? and next_attempt_at <= ?"
                             + " and (lease_expires_at is null or lease_expires_at < ?)"
                             + " order by next_attempt_at limit ? for update skip locked")
                     .params(DeliveryStatus.PENDING.code(), timestamp(now), timestamp(now), limit)
-                    .query(DeliveryRows::delivery)
-                    .list();
+                    .query(row -> {
+                        due.put(DeliveryRows.delivery(row, 0), row.getLong("event_number"));
+                    });
             if (due.isEmpty()) {
                 return List.of();
             }
@@ -233,16 +241,30 @@ class DeliveryWorker implements SmartLifecycle {
                     .param("node", node)
                     .param("token", token)
                     .param("expires", timestamp(expires))
-                    .param("ids", due.stream().map(d -> d.id().value()).toList())
+                    .param("ids", due.keySet().stream().map(d -> d.id().value()).toList())
                     .update();
-            return due.stream()
-                    .map(delivery -> new Leased(delivery, token, expires))
+            // Rest hooks are numbered within their subscription at their first lease, the whole batch at once.
+            Map<DeliveryId, Long> numbered = eventNumbers.numberAll(due.entrySet().stream()
+                    .filter(entry -> entry.getValue() == 0)
+                    .map(Map.Entry::getKey)
+                    .toList());
+            return due.entrySet().stream()
+                    .map(entry -> new Leased(
+                            entry.getKey(),
+                            token,
+                            expires,
+                            entry.getValue() != 0
+                                    ? entry.getValue()
+                                    : numbered.getOrDefault(entry.getKey().id(), 0L)))
                     .toList();
         });
     }
 
-    /** A delivery this node leased, with the lease token its outcome is recorded under and when the lease ends. */
-    record Leased(Delivery delivery, String token, Instant expires) {}
+    /**
+     * A delivery this node leased, with the lease token its outcome is recorded under, when the lease ends, and its
+     * event number within its agency's subscription (0 when it has none yet).
+     */
+    record Leased(Delivery delivery, String token, Instant expires, long eventNumber) {}
 
     private void work(Leased leased) {
         Delivery delivery = leased.delivery();
@@ -257,7 +279,9 @@ class DeliveryWorker implements SmartLifecycle {
         }
         Attempt attempt;
         try {
-            attempt = delivery.channel() == Channel.EMAIL ? emails.attempt(delivery) : restHooks.attempt(delivery);
+            attempt = delivery.channel() == Channel.EMAIL
+                    ? emails.attempt(delivery)
+                    : restHooks.attempt(delivery, leased.eventNumber());
         } catch (RuntimeException e) {
             // A renderer or channel that throws has not delivered anything: a failed attempt, never a success.
             attempt = Attempt.failed("error-" + e.getClass().getSimpleName());

@@ -37,6 +37,8 @@ class RestHooks {
     private final MessagingSettings settings;
     private final HttpClient client;
     private final PayloadRenderer fallback = new JsonPayloads();
+    /** Looked up once, at the first attempt: asking the context each time cost a worker measurable time. */
+    private volatile PayloadRenderer renderer;
 
     RestHooks(
             Partnerships partnerships,
@@ -55,7 +57,12 @@ class RestHooks {
                 .build();
     }
 
-    Attempt attempt(Delivery delivery) {
+    /**
+     * Attempts the delivery once.
+     *
+     * @param eventNumber its number within the agency's subscription as leased, or 0 when it had none
+     */
+    Attempt attempt(Delivery delivery, long eventNumber) {
         Receiver.Agency receiver = (Receiver.Agency) delivery.receiver();
         AgencySubscription subscription = partnerships
                 .current()
@@ -70,12 +77,16 @@ class RestHooks {
         if (secret == null) {
             return Attempt.failed("secret-unavailable");
         }
-        long eventNumber = eventNumbers.numberOf(delivery.id(), receiver.agency());
+        if (eventNumber == 0) {
+            // The subscription was configured after the lease: number it now.
+            eventNumber = eventNumbers.numberOf(delivery.id(), receiver.agency());
+        }
         // The fhir module's renderer when the hub has one (it always does when running whole); else plain JSON.
-        RenderedPayload payload = renderers
-                .getIfAvailable(() -> fallback)
-                .render(new RestHookEvent(
-                        delivery.id(), delivery.notification(), receiver, delivery.createdAt(), eventNumber));
+        if (renderer == null) {
+            renderer = renderers.getIfAvailable(() -> fallback);
+        }
+        RenderedPayload payload = renderer.render(
+                new RestHookEvent(delivery.id(), delivery.notification(), receiver, delivery.createdAt(), eventNumber));
         byte[] body = payload.body();
         HttpRequest request = HttpRequest.newBuilder(subscription.endpoint())
                 .timeout(settings.readTimeout())

@@ -19,6 +19,7 @@ import org.ecarehub.partnership.Partnership;
 import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.Username;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,12 +35,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class StoredDeliveries implements Deliveries {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final Partnerships partnerships;
     private final DeliveryWorker worker;
     private final Clock clock;
 
-    StoredDeliveries(JdbcClient jdbc, Partnerships partnerships, DeliveryWorker worker, Clock clock) {
+    StoredDeliveries(
+            JdbcClient jdbc, JdbcTemplate batches, Partnerships partnerships, DeliveryWorker worker, Clock clock) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.partnerships = partnerships;
         this.worker = worker;
         this.clock = clock;
@@ -61,6 +65,7 @@ class StoredDeliveries implements Deliveries {
         }
         Instant now = clock.instant();
         List<DeliveryId> ids = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         boolean anyToAttempt = false;
         for (int i = 0; i < receivers.size(); i++) {
             Receiver receiver = receivers.get(i);
@@ -70,30 +75,29 @@ class StoredDeliveries implements Deliveries {
             boolean inbox = channel == Channel.INBOX;
             anyToAttempt |= !inbox;
             Receiver.Agency agency = receiver instanceof Receiver.Agency a ? a : null;
-            jdbc.sql("insert into delivery (delivery_id, topic, focus, person_id, sender, channel, receiver_agency,"
-                            + " receiver_team, receiver_address, status, attempts, created_at, next_attempt_at,"
-                            + " delivered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
-                    .params(
-                            id.value(),
-                            notification.topic(),
-                            notification.focus(),
-                            notification.person() == null
-                                    ? null
-                                    : notification.person().value(),
-                            notification.sender(),
-                            channel.code(),
-                            agency == null ? null : agency.agency().value(),
-                            agency == null || agency.team() == null
-                                    ? null
-                                    : agency.team().value(),
-                            receiver instanceof Receiver.Email email ? email.address() : null,
-                            (inbox ? DeliveryStatus.DELIVERED : DeliveryStatus.PENDING).code(),
-                            timestamp(now),
-                            timestamp(now),
-                            inbox ? timestamp(now) : null)
-                    .update();
+            rows.add(new Object[] {
+                id.value(),
+                notification.topic(),
+                notification.focus(),
+                notification.person() == null ? null : notification.person().value(),
+                notification.sender(),
+                channel.code(),
+                agency == null ? null : agency.agency().value(),
+                agency == null || agency.team() == null ? null : agency.team().value(),
+                receiver instanceof Receiver.Email email ? email.address() : null,
+                (inbox ? DeliveryStatus.DELIVERED : DeliveryStatus.PENDING).code(),
+                timestamp(now),
+                timestamp(now),
+                inbox ? timestamp(now) : null
+            });
             ids.add(id);
         }
+        // One batch, one round trip: a protection message goes to five agencies or more in its sender's transaction.
+        batches.batchUpdate(
+                "insert into delivery (delivery_id, topic, focus, person_id, sender, channel, receiver_agency,"
+                        + " receiver_team, receiver_address, status, attempts, created_at, next_attempt_at,"
+                        + " delivered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                rows);
         if (anyToAttempt && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

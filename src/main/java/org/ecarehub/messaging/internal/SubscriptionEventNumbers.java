@@ -1,32 +1,95 @@
 package org.ecarehub.messaging.internal;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.ecarehub.messaging.Channel;
+import org.ecarehub.messaging.Delivery;
 import org.ecarehub.messaging.DeliveryId;
+import org.ecarehub.messaging.Receiver;
+import org.ecarehub.partnership.Agency;
+import org.ecarehub.partnership.Partnership;
+import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.shared.AgencyId;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Numbers each rest-hook delivery within its agency's subscription (the FHIR subscription's event number), at its
- * first attempt and once: a short transaction locks the delivery's row, and, when it has no number yet, counts the
- * subscription's events up by one and stamps the row. A later attempt, on any node, finds the number stamped.
+ * Numbers each rest-hook delivery within its agency's subscription (the FHIR subscription's event number), once:
+ * normally as the delivery is leased for its first attempt, for the whole leased batch in the lease's transaction
+ * ({@link #numberAll}); otherwise (a subscription configured after the lease) at the attempt, in a short transaction of
+ * its own ({@link #numberOf}). A later attempt, on any node, finds the number stamped.
  *
- * <p>Numbers follow the order of first attempts and have no gaps; a number given to an attempt whose transaction
- * rolls back is given again to the next. The counter's row is locked only for that short transaction, never for a
- * sender's change.
+ * <p>Numbers follow the order in which deliveries are first leased and have no gaps; numbers given in a transaction
+ * that rolls back are given again. An agency's counter row is locked only for such a short transaction, never for a
+ * sender's change, and counters are locked in the order of agency ids, so that two nodes leasing at once cannot
+ * deadlock.
  */
 @Component
 class SubscriptionEventNumbers {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final TransactionTemplate transactions;
+    private final Partnerships partnerships;
 
-    SubscriptionEventNumbers(JdbcClient jdbc, TransactionTemplate transactions) {
+    SubscriptionEventNumbers(
+            JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions, Partnerships partnerships) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.transactions = transactions;
+        this.partnerships = partnerships;
     }
 
-    /** The delivery's event number within the agency's subscription, given now if it has none. */
+    /**
+     * Numbers, in the caller's transaction, the rest-hook deliveries among {@code unnumbered} whose agency has a
+     * subscription, in the order given, and stamps their rows. One counter update per agency and one batch of row
+     * updates, instead of a transaction per delivery: a hundred messages a second to five agencies made five hundred
+     * such transactions.
+     *
+     * @return the numbers given, by delivery; deliveries without a subscription are left out
+     */
+    Map<DeliveryId, Long> numberAll(List<Delivery> unnumbered) {
+        Partnership partnership = partnerships.current().partnership();
+        Map<AgencyId, List<DeliveryId>> byAgency =
+                new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+        for (Delivery delivery : unnumbered) {
+            if (delivery.channel() != Channel.REST_HOOK || !(delivery.receiver() instanceof Receiver.Agency agency)) {
+                continue;
+            }
+            boolean subscribed = partnership
+                    .agency(agency.agency())
+                    .flatMap(Agency::subscriptionIfAny)
+                    .isPresent();
+            if (subscribed) {
+                byAgency.computeIfAbsent(agency.agency(), key -> new ArrayList<>())
+                        .add(delivery.id());
+            }
+        }
+        Map<DeliveryId, Long> numbers = new HashMap<>();
+        List<Object[]> stamps = new ArrayList<>();
+        for (Map.Entry<AgencyId, List<DeliveryId>> agency : byAgency.entrySet()) {
+            List<DeliveryId> deliveries = agency.getValue();
+            long last = countUp(agency.getKey(), deliveries.size());
+            long next = last - deliveries.size() + 1;
+            for (DeliveryId delivery : deliveries) {
+                numbers.put(delivery, next);
+                stamps.add(new Object[] {next, delivery.value()});
+                next++;
+            }
+        }
+        if (!stamps.isEmpty()) {
+            batches.batchUpdate(
+                    "update delivery set event_number = ? where delivery_id = ? and event_number is null", stamps);
+        }
+        return numbers;
+    }
+
+    /** The delivery's event number within the agency's subscription, given now in a transaction of its own if none. */
     long numberOf(DeliveryId delivery, AgencyId agency) {
         Long number = transactions.execute(status -> {
             long stamped = jdbc.sql("select coalesce(event_number, 0) from delivery where delivery_id = ? for update")
@@ -36,21 +99,26 @@ class SubscriptionEventNumbers {
             if (stamped > 0) {
                 return stamped;
             }
-            jdbc.sql("insert into subscription_event_count (agency_id, events) values (?, 0) on conflict do nothing")
-                    .param(agency.value())
-                    .update();
-            jdbc.sql("update subscription_event_count set events = events + 1 where agency_id = ?")
-                    .param(agency.value())
-                    .update();
-            long next = jdbc.sql("select events from subscription_event_count where agency_id = ?")
-                    .param(agency.value())
-                    .query(Long.class)
-                    .single();
+            long next = countUp(agency, 1);
             jdbc.sql("update delivery set event_number = ? where delivery_id = ?")
                     .params(next, delivery.value())
                     .update();
             return next;
         });
         return number;
+    }
+
+    /** Counts the agency's subscription events up by {@code count}, locking its counter; the new count. */
+    private long countUp(AgencyId agency, int count) {
+        jdbc.sql("insert into subscription_event_count (agency_id, events) values (?, 0) on conflict do nothing")
+                .param(agency.value())
+                .update();
+        jdbc.sql("update subscription_event_count set events = events + ? where agency_id = ?")
+                .params(count, agency.value())
+                .update();
+        return jdbc.sql("select events from subscription_event_count where agency_id = ?")
+                .param(agency.value())
+                .query(Long.class)
+                .single();
     }
 }

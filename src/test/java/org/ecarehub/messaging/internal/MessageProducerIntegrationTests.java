@@ -127,9 +127,13 @@ class MessageProducerIntegrationTests {
             }
             assertThat(subjects).hasSize(3);
             Thread.sleep(500);
+            // The clock's jump of days made the first messages overdue, so the escalation sweep may also have told
+            // the agencies of their escalation by now: only the notifications of receipt are counted.
             assertThat(receivers)
-                    .as("nothing but one notification a message at each agency")
-                    .allSatisfy(receiver -> assertThat(receiver.received()).hasSize(sent.size()));
+                    .as("nothing but one notification of receipt a message at each agency")
+                    .allSatisfy(receiver -> assertThat(receiver.received())
+                            .filteredOn(received -> received.topic().equals("protection-message-received"))
+                            .hasSize(sent.size()));
             assertThat(jdbc.sql("select receiver_team from delivery order by id").query(String.class).list().stream()
                             .distinct())
                     .containsExactlyInAnyOrderElementsOf(MessageProducer.RECEIVING_TEAMS.stream()
