@@ -60,9 +60,14 @@ class AccessChanges implements SmartLifecycle {
 
     /**
      * Records a change about the person inside the current transaction, and drops the person's entry on this node
-     * when the transaction ends, committed or rolled back.
+     * when the transaction ends, committed or rolled back. A person changed more than once in one transaction gets
+     * one row.
      */
     void record(PersonId person) {
+        if (changedInThisTransaction().contains(person)) {
+            // One row a person a transaction tells every node all it needs; the entry is dropped at its end already.
+            return;
+        }
         jdbc.sql("insert into access_change (person_id, changed_at) values (?, ?)")
                 .params(person.value(), AccessRows.timestamp(clock.instant()))
                 .update();

@@ -3,7 +3,11 @@ package org.ecarehub.access.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.ecarehub.person.Actor;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.transparency.EventType;
@@ -40,23 +44,57 @@ class AccessJournal {
 
     /**
      * Runs a bulk change with its log events held back and appended together at its end, still inside its
-     * transaction: a failed append throws and the whole change rolls back, as with one append at a time.
+     * transaction: a failed append throws and the whole change rolls back, as with one append at a time. Events that
+     * differ only in their items and time (the same kind of change by the same actor about the same person, say six
+     * relationships a protection message starts with one child) are appended as one event naming all their items, at
+     * the first one's time: the person's history reads as one step, and the log takes one leaf instead of six.
      */
     <T> T batched(java.util.function.Supplier<T> change) {
         if (held.get() != null) {
             return change.get();
         }
-        List<LogEvent> events = new java.util.ArrayList<>();
+        List<LogEvent> events = new ArrayList<>();
         held.set(events);
         try {
             T result = change.get();
             if (!events.isEmpty()) {
-                log.appendAll(events);
+                log.appendAll(coalesced(events));
             }
             return result;
         } finally {
             held.remove();
         }
+    }
+
+    /** The events, with those that differ only in items and time merged into the first of them, in order. */
+    static List<LogEvent> coalesced(List<LogEvent> events) {
+        Map<List<Object>, LogEvent> merged = new LinkedHashMap<>();
+        for (LogEvent event : events) {
+            List<Object> key = Arrays.asList(
+                    event.type(),
+                    event.who(),
+                    event.what().action(),
+                    event.what().categories(),
+                    event.what().recipient(),
+                    event.person(),
+                    event.why());
+            merged.merge(key, event, (first, next) -> {
+                List<String> items = new ArrayList<>(first.what().items());
+                items.addAll(next.what().items());
+                return new LogEvent(
+                        first.type(),
+                        first.time(),
+                        first.who(),
+                        new LogEvent.What(
+                                first.what().action(),
+                                first.what().categories(),
+                                items,
+                                first.what().recipient()),
+                        first.person(),
+                        first.why());
+            });
+        }
+        return List.copyOf(merged.values());
     }
 
     void log(

@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -67,13 +69,27 @@ class StoredRelationships implements Relationships {
     @Override
     @Transactional
     public Relationship start(RelationshipDraft draft, Actor by) {
+        return start(draft, by, new HashMap<>());
+    }
+
+    /**
+     * Starts one relationship.
+     *
+     * @param current the person each person id stands for now, as far as this call's batch has asked the index
+     */
+    private Relationship start(RelationshipDraft draft, Actor by, Map<PersonId, PersonId> current) {
         Objects.requireNonNull(draft, "draft");
         Objects.requireNonNull(by, "by");
         PartnershipSnapshot snapshot = partnerships.current();
         requireKnown(draft.holder(), snapshot.partnership());
-        // A person merged into another is involved through the person they are now part of.
-        PersonId person = index.personNow(draft.person())
-                .orElseThrow(() -> new RelationshipRefused("the person is not in the person index"));
+        // A person merged into another is involved through the person they are now part of. A batch names the same
+        // few people many times (a protection message: each person with each team), so each is asked about once.
+        PersonId person = current.get(draft.person());
+        if (person == null) {
+            person = index.personNow(draft.person())
+                    .orElseThrow(() -> new RelationshipRefused("the person is not in the person index"));
+            current.put(draft.person(), person);
+        }
         Instant now = journal.now();
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into access_relationship (person_id, holder_user, holder_team, kind, start_day, end_day,"
@@ -146,8 +162,10 @@ class StoredRelationships implements Relationships {
     @Override
     @Transactional
     public List<Relationship> startAll(List<RelationshipDraft> drafts, Actor by) {
-        return journal.batched(
-                () -> drafts.stream().map(draft -> start(draft, by)).toList());
+        return journal.batched(() -> {
+            Map<PersonId, PersonId> current = new HashMap<>();
+            return drafts.stream().map(draft -> start(draft, by, current)).toList();
+        });
     }
 
     @Override
