@@ -1,5 +1,7 @@
 package org.ecarehub.access.internal;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,6 +33,9 @@ import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.TeamId;
 import org.ecarehub.shared.Username;
 import org.ecarehub.transparency.EventType;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -45,6 +50,7 @@ class StoredRelationships implements Relationships {
     static final String PURPOSE = "administration";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final AccessCache cache;
     private final AccessChanges changes;
     private final AccessJournal journal;
@@ -53,12 +59,14 @@ class StoredRelationships implements Relationships {
 
     StoredRelationships(
             JdbcClient jdbc,
+            JdbcTemplate batches,
             AccessCache cache,
             AccessChanges changes,
             AccessJournal journal,
             Partnerships partnerships,
             PersonIndex index) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.cache = cache;
         this.changes = changes;
         this.journal = journal;
@@ -69,70 +77,115 @@ class StoredRelationships implements Relationships {
     @Override
     @Transactional
     public Relationship start(RelationshipDraft draft, Actor by) {
-        return start(draft, by, new HashMap<>());
+        return startAll(List.of(Objects.requireNonNull(draft, "draft")), by).get(0);
     }
 
     /**
-     * Starts one relationship.
-     *
-     * @param current the person each person id stands for now, as far as this call's batch has asked the index
+     * Starts the relationships with one batch of inserts, each person looked up in the index once and each person's
+     * log event naming all of theirs: a protection message starts twelve at once (two people with six teams).
      */
-    private Relationship start(RelationshipDraft draft, Actor by, Map<PersonId, PersonId> current) {
-        Objects.requireNonNull(draft, "draft");
+    @Override
+    @Transactional
+    public List<Relationship> startAll(List<RelationshipDraft> drafts, Actor by) {
         Objects.requireNonNull(by, "by");
-        PartnershipSnapshot snapshot = partnerships.current();
-        requireKnown(draft.holder(), snapshot.partnership());
-        // A person merged into another is involved through the person they are now part of. A batch names the same
-        // few people many times (a protection message: each person with each team), so each is asked about once.
-        PersonId person = current.get(draft.person());
-        if (person == null) {
-            person = index.personNow(draft.person())
-                    .orElseThrow(() -> new RelationshipRefused("the person is not in the person index"));
-            current.put(draft.person(), person);
+        if (drafts.isEmpty()) {
+            return List.of();
         }
-        Instant now = journal.now();
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into access_relationship (person_id, holder_user, holder_team, kind, start_day, end_day,"
-                        + " source, started_at, started_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        person.value(),
-                        draft.holder().user() == null
-                                ? null
-                                : draft.holder().user().value(),
-                        draft.holder().team() == null
-                                ? null
-                                : draft.holder().team().value(),
-                        draft.kind().name(),
-                        AccessRows.date(draft.start()),
-                        AccessRows.date(draft.end()),
+        return journal.batched(() -> {
+            PartnershipSnapshot snapshot = partnerships.current();
+            // A person merged into another is involved through the person they are now part of.
+            Map<PersonId, PersonId> current = new HashMap<>();
+            List<PersonId> persons = new ArrayList<>();
+            for (RelationshipDraft draft : drafts) {
+                Objects.requireNonNull(draft, "draft");
+                requireKnown(draft.holder(), snapshot.partnership());
+                PersonId person = current.get(draft.person());
+                if (person == null) {
+                    person = index.personNow(draft.person())
+                            .orElseThrow(() -> new RelationshipRefused("the person is not in the person index"));
+                    current.put(draft.person(), person);
+                }
+                persons.add(person);
+            }
+            Instant now = journal.now();
+            List<RelationshipId> ids = insert(drafts, persons, now, by);
+            List<Relationship> started = new ArrayList<>();
+            for (int i = 0; i < drafts.size(); i++) {
+                RelationshipDraft draft = drafts.get(i);
+                PersonId person = persons.get(i);
+                RelationshipId id = ids.get(i);
+                changes.record(person);
+                List<String> items = new ArrayList<>(List.of(
+                        id.reference(), draft.kind().code(), draft.holder().reference(), "from-" + draft.start()));
+                if (draft.end() != null) {
+                    items.add("to-" + draft.end());
+                }
+                if (draft.source() != null) {
+                    items.add("source:" + draft.source());
+                }
+                journal.log(EventType.RELATIONSHIP, "start", items, person, PURPOSE, List.of(), by, snapshot.version());
+                journal.publish(new RelationshipStarted(
+                        id, person, draft.holder(), draft.kind(), draft.start(), draft.end(), draft.source()));
+                started.add(new Relationship(
+                        id,
+                        person,
+                        draft.holder(),
+                        draft.kind(),
+                        draft.start(),
+                        draft.end(),
                         draft.source(),
-                        AccessRows.timestamp(now),
-                        by.reference())
-                .update(key, "id");
-        RelationshipId id = new RelationshipId(key.getKeyAs(Number.class).longValue());
-        changes.record(person);
-        List<String> items = new ArrayList<>(
-                List.of(id.reference(), draft.kind().code(), draft.holder().reference(), "from-" + draft.start()));
-        if (draft.end() != null) {
-            items.add("to-" + draft.end());
+                        now,
+                        by.reference(),
+                        null));
+            }
+            return started;
+        });
+    }
+
+    /** Inserts the rows in one batch; their ids, in order. */
+    private List<RelationshipId> insert(List<RelationshipDraft> drafts, List<PersonId> persons, Instant now, Actor by) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        batches.batchUpdate(
+                connection -> connection.prepareStatement(
+                        "insert into access_relationship (person_id, holder_user, holder_team, kind, start_day,"
+                                + " end_day, source, started_at, started_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        new String[] {"id"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement statement, int i) throws SQLException {
+                        RelationshipDraft draft = drafts.get(i);
+                        new ArgumentPreparedStatementSetter(new Object[] {
+                                    persons.get(i).value(),
+                                    draft.holder().user() == null
+                                            ? null
+                                            : draft.holder().user().value(),
+                                    draft.holder().team() == null
+                                            ? null
+                                            : draft.holder().team().value(),
+                                    draft.kind().name(),
+                                    AccessRows.date(draft.start()),
+                                    AccessRows.date(draft.end()),
+                                    draft.source(),
+                                    AccessRows.timestamp(now),
+                                    by.reference()
+                                })
+                                .setValues(statement);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return drafts.size();
+                    }
+                },
+                keys);
+        List<Map<String, Object>> rows = keys.getKeyList();
+        if (rows.size() != drafts.size()) {
+            throw new IllegalStateException(
+                    "the database returned " + rows.size() + " ids for " + drafts.size() + " relationships");
         }
-        if (draft.source() != null) {
-            items.add("source:" + draft.source());
-        }
-        journal.log(EventType.RELATIONSHIP, "start", items, person, PURPOSE, List.of(), by, snapshot.version());
-        journal.publish(new RelationshipStarted(
-                id, person, draft.holder(), draft.kind(), draft.start(), draft.end(), draft.source()));
-        return new Relationship(
-                id,
-                person,
-                draft.holder(),
-                draft.kind(),
-                draft.start(),
-                draft.end(),
-                draft.source(),
-                now,
-                by.reference(),
-                null);
+        return rows.stream()
+                .map(row -> new RelationshipId(((Number) row.values().iterator().next()).longValue()))
+                .toList();
     }
 
     private static void requireKnown(Holder holder, Partnership partnership) {
@@ -157,15 +210,6 @@ class StoredRelationships implements Relationships {
                         "'" + holder.team() + "' is not a team of an active agency of the partnership in force");
             }
         }
-    }
-
-    @Override
-    @Transactional
-    public List<Relationship> startAll(List<RelationshipDraft> drafts, Actor by) {
-        return journal.batched(() -> {
-            Map<PersonId, PersonId> current = new HashMap<>();
-            return drafts.stream().map(draft -> start(draft, by, current)).toList();
-        });
     }
 
     @Override
