@@ -14,6 +14,9 @@ import org.springframework.security.core.Authentication;
  */
 public interface PortalAccounts {
 
+    /** Whether the portal signs in through an external identity provider, when local accounts are refused. */
+    boolean signsInThroughProvider();
+
     /**
      * Registers an unbound account with a new second-factor secret.
      *

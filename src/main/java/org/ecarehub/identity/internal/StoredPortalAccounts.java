@@ -92,6 +92,11 @@ class StoredPortalAccounts implements PortalAccounts {
     }
 
     @Override
+    public boolean signsInThroughProvider() {
+        return settings.external();
+    }
+
+    @Override
     @Transactional
     public PortalRegistration register(Username username, String email, String password) {
         require(!settings.external(), "portal accounts are made by the partnership's identity provider, not here");
