@@ -229,4 +229,63 @@ class PortalBrowserIntegrationTests {
             accessible(browser, "portal-register");
         }
     }
+
+    @Test
+    void aNewAccountIsBoundByStaffFromTheQueueAndThenSeesItsOwnRecord() {
+        String secret;
+        try (Browser person = Browser.start();
+                Browser staff = Browser.start()) {
+            WebDriver holder = person.driver();
+            holder.get(hub.uri("/portal/register").toString());
+            holder.findElement(By.id("username")).sendKeys("agnes.own");
+            holder.findElement(By.id("email")).sendKeys("agnes@example.org");
+            holder.findElement(By.id("password")).sendKeys("short");
+            holder.findElement(By.id("register")).click();
+            assertThat(holder.findElement(By.id("error-summary")).getText())
+                    .contains("A password needs at least 12 characters");
+            holder.findElement(By.id("password")).sendKeys("heather on the braes in june");
+            holder.findElement(By.id("register")).click();
+            new WebDriverWait(holder, Duration.ofSeconds(10))
+                    .until(browser ->
+                            !browser.findElements(By.id("totp-secret")).isEmpty());
+            secret = holder.findElement(By.id("totp-secret")).getText();
+            assertThat(holder.findElement(By.id("otpauth-uri")).getText()).contains("secret=" + secret);
+            accessible(person, "portal-registered");
+
+            signIn(holder, "agnes.own", "heather on the braes in june", TotpCodes.next("agnes.own", secret));
+            holder.findElement(By.id("ask-verification")).click();
+            holder.findElement(By.id("name")).sendKeys("Agnes Thomson");
+            holder.findElement(By.id("birth-day")).sendKeys("14");
+            holder.findElement(By.id("birth-month")).sendKeys("3");
+            holder.findElement(By.id("birth-year")).sendKeys("1941");
+            holder.findElement(By.id("request-verification")).click();
+            new WebDriverWait(holder, Duration.ofSeconds(10))
+                    .until(browser -> browser.getCurrentUrl().endsWith("/portal?requested"));
+            assertThat(holder.findElement(By.id("unbound")).getText()).contains("Your request is with the partnership");
+
+            WebDriver worker = staff.driver();
+            worker.get(hub.uri("/sign-in").toString());
+            worker.findElement(By.id("username")).sendKeys("sw.hamilton");
+            worker.findElement(By.id("password")).sendKeys("demo");
+            worker.findElement(By.id("sign-in")).click();
+            worker.get(hub.uri("/verification").toString());
+            accessible(staff, "verification-queue-sw.hamilton");
+            worker.findElements(By.cssSelector("#verification-queue a")).stream()
+                    .filter(link -> link.getText().equals("Agnes Thomson"))
+                    .findFirst()
+                    .orElseThrow()
+                    .click();
+            accessible(staff, "verification-request-sw.hamilton");
+            worker.findElement(By.id("candidate-0")).click();
+            worker.findElement(By.id("bind")).click();
+            new WebDriverWait(worker, Duration.ofSeconds(10))
+                    .until(browser -> browser.getCurrentUrl().endsWith("/verification?bound"));
+            assertThat(worker.findElement(By.id("decided")).getText()).contains("bound");
+
+            holder.get(hub.uri("/portal/record").toString());
+            assertThat(holder.findElement(By.id("record-of")).getText()).isEqualTo("Agnes Thomson");
+            assertThat(holder.findElements(By.cssSelector(".ecare-portal-item")))
+                    .isNotEmpty();
+        }
+    }
 }
