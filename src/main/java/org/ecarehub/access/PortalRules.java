@@ -16,7 +16,27 @@ public final class PortalRules {
     public static final String OWN_RECORD = "p2-own-record";
     public static final String NOT_WITHHELD = "w1-not-withheld";
 
+    private static final java.util.regex.Pattern NOTICE =
+            java.util.regex.Pattern.compile("withheld under ([a-z-]+) until its review on (\\d{4}-\\d{2}-\\d{2})");
+
     private PortalRules() {}
+
+    /**
+     * The notice W2 lets the portal show for an item this class refused as withheld: the exemption and until when.
+     * Empty for any other decision, and for a withholding that neither confirms nor denies.
+     */
+    public static java.util.Optional<Withheld> notice(AccessDecision decision) {
+        if (decision.allowed()
+                || !decision.decidingRules().equals(List.of(NOT_WITHHELD))
+                || decision.reason() == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Matcher matched = NOTICE.matcher(decision.reason());
+        if (!matched.matches()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Withheld(matched.group(1), true, java.time.LocalDate.parse(matched.group(2))));
+    }
 
     public static AccessDecision decide(PortalAccess access) {
         if (!access.bound()) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.ecarehub.identity.PortalAccounts;
 import org.ecarehub.identity.StaffCredentials;
 import org.ecarehub.partnership.PartnershipSnapshot;
 import org.ecarehub.partnership.Partnerships;
@@ -15,7 +16,9 @@ import org.ecarehub.partnership.StaffAccount;
 import org.ecarehub.person.Actor;
 import org.ecarehub.person.AgencyRecord;
 import org.ecarehub.person.PersonIndex;
+import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.StartRefused;
+import org.ecarehub.shared.Username;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -38,6 +41,9 @@ class DemoSeeder implements SmartInitializingSingleton {
 
     private static final int SYNTHETIC_BATCH = 500;
 
+    /** The holders of DEMO.md's portal accounts, whose usernames are their names in lower case. */
+    private static final List<String> PORTAL_ACCOUNTS = List.of("David Thomson", "Fiona Thomson", "Lisa Kerr");
+
     private final boolean demoMode;
     private final int people;
     private final Partnerships partnerships;
@@ -47,6 +53,7 @@ class DemoSeeder implements SmartInitializingSingleton {
     private final Clock clock;
     private final PersonIndex personIndex;
     private final DemoStories stories;
+    private final PortalAccounts portalAccounts;
 
     DemoSeeder(
             @Value("${ecare.mode}") String mode,
@@ -57,8 +64,10 @@ class DemoSeeder implements SmartInitializingSingleton {
             TransactionTemplate transactions,
             Clock clock,
             PersonIndex personIndex,
-            DemoStories stories) {
+            DemoStories stories,
+            PortalAccounts portalAccounts) {
         this.stories = stories;
+        this.portalAccounts = portalAccounts;
         this.demoMode = "demo".equals(mode);
         this.people = people;
         this.partnerships = partnerships;
@@ -98,6 +107,7 @@ class DemoSeeder implements SmartInitializingSingleton {
             stories.seed(snapshot, seedDay);
         }
         stories.seedProtection(seedDay);
+        seedPortalAccounts();
         if (!seededBefore) {
             List<AgencyRecord> synthetic = seedSyntheticPeople(snapshot.version());
             stories.seedSyntheticPeople(snapshot, synthetic, seedDay);
@@ -118,6 +128,21 @@ class DemoSeeder implements SmartInitializingSingleton {
                     personIndex.submit(record, demo);
                 }
             }
+        }
+    }
+
+    /** DEMO.md's portal accounts, bound already to their holders' entries; a restart keeps those there. */
+    private void seedPortalAccounts() {
+        for (String name : PORTAL_ACCOUNTS) {
+            DemoPeople.StoryPerson holder = DemoPeople.all().stream()
+                    .filter(person -> person.name().equals(name))
+                    .findFirst()
+                    .orElseThrow();
+            PersonId person = personIndex
+                    .personOf(holder.records().get(0).id())
+                    .orElseThrow(() -> new IllegalStateException("a portal holder of the demo is not in the index"));
+            String username = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.');
+            portalAccounts.seedDemo(Username.of(username), username + "@example.org", person);
         }
     }
 

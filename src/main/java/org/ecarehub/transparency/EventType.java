@@ -34,7 +34,9 @@ public enum EventType {
      * A change in child or adult protection: a registration, a protection message raised, received, acknowledged,
      * escalated or answered, an unscheduled-care attendance of a flagged child.
      */
-    PROTECTION(13, "protection");
+    PROTECTION(13, "protection"),
+    /** A portal account bound to its person-index entry by a verification step, or its verification refused. */
+    PORTAL_ACCOUNT(14, "portal-account");
 
     private final int code;
     private final String name;

@@ -14,6 +14,7 @@ import org.ecarehub.access.AccessItem;
 import org.ecarehub.access.AccessRefused;
 import org.ecarehub.access.Disclosure;
 import org.ecarehub.access.PersonDirectory;
+import org.ecarehub.access.PortalRules;
 import org.ecarehub.access.Requester;
 import org.ecarehub.partnership.Action;
 import org.ecarehub.partnership.Category;
@@ -41,6 +42,7 @@ import org.ecarehub.record.RecordRefused;
 import org.ecarehub.record.Records;
 import org.ecarehub.record.StaleEdit;
 import org.ecarehub.record.Summary;
+import org.ecarehub.record.WithheldNotice;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.Username;
@@ -108,7 +110,10 @@ class SharedRecord implements Records, Assessments {
                 requester, person, asked.stream().map(StoredItem::accessItem).toList());
         return new Summary(
                 disclosure.shown(),
-                new PersonRecord(person, tellOfFlags(requester, shown(asked, disclosure.decisions()))));
+                new PersonRecord(
+                        person,
+                        tellOfFlags(requester, shown(asked, disclosure.decisions())),
+                        notices(asked, disclosure.decisions())));
     }
 
     @Override
@@ -180,6 +185,18 @@ class SharedRecord implements Records, Assessments {
                 person,
                 asked.stream().map(StoredItem::accessItem).toList());
         return shown(asked, decided);
+    }
+
+    /** W2: what a portal account may be told is withheld from it, by the decision that withheld each item. */
+    private static List<WithheldNotice> notices(List<StoredItem> asked, List<AccessDecision> decided) {
+        List<WithheldNotice> notices = new ArrayList<>();
+        for (int i = 0; i < asked.size(); i++) {
+            AgencyId owner = asked.get(i).item().owner();
+            PortalRules.notice(decided.get(i))
+                    .ifPresent(withheld ->
+                            notices.add(new WithheldNotice(owner, withheld.exemption(), withheld.reviewBy())));
+        }
+        return notices;
     }
 
     private static List<ItemView> shown(List<StoredItem> asked, List<AccessDecision> decided) {
