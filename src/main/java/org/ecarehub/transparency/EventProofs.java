@@ -66,6 +66,11 @@ public final class EventProofs {
         return problems;
     }
 
+    /** SHA-256 of the bytes. */
+    public static byte[] sha256(byte[] bytes) {
+        return sha256().digest(bytes);
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
