@@ -113,12 +113,18 @@ public final class PortalHistoryStory {
 
     /** Waits until every event about the person has its leaf, as the sequencer gives one within a round. */
     public void awaitSequenced(RunningHub hub, PersonId person) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        awaitAllSequenced(hub, person);
+    }
+
+    /** Waits until every event about the person has its leaf, as the sequencer gives one within a round. */
+    public static void awaitAllSequenced(RunningHub hub, PersonId person) {
+
+        Instant deadlineOfLog = Instant.now().plus(Duration.ofSeconds(120));
         while (hub.bean(ProvableEvents.class).about(List.of(person), Long.MAX_VALUE, 1000).stream()
                 .map(ProvableEvent::leaf)
                 .anyMatch(leaf -> leaf == null)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the log did not sequence the events within 20 s");
+            if (Instant.now().isAfter(deadlineOfLog)) {
+                throw new AssertionError("the log did not sequence the events within 120 s");
             }
             try {
                 Thread.sleep(50);
