@@ -61,11 +61,21 @@ final class LogCommand implements Runnable {
                         + " DATA-DIR/" + RETIRED_KEYS + " are trusted already.")
         List<Path> trustedKeyFiles = new ArrayList<>();
 
+        @Option(
+                names = "--export",
+                description = "Check a person's history export (access-history.json) offline instead of the"
+                        + " database: each entry's leaf and inclusion proof, the tree head's signature and the"
+                        + " person's chain. With --trusted-key, the export's key must be one of those.")
+        Path export;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
+            if (export != null) {
+                return verifyExport();
+            }
             List<byte[]> trusted = new ArrayList<>();
             try {
                 trusted.add(LogVerification.publicKeyOfKeyFile(
@@ -113,6 +123,31 @@ final class LogCommand implements Runnable {
                 return EcareCli.FAILURE;
             } catch (SQLException e) {
                 return databaseError(e, database);
+            }
+        }
+
+        private int verifyExport() {
+            try {
+                List<byte[]> trusted = new ArrayList<>();
+                for (Path file : trustedKeyFiles) {
+                    trusted.add(LogVerification.publicKeyOfKeyFile(file));
+                }
+                ExportCheck.Report report = ExportCheck.check(export, trusted);
+                report.problems().forEach(spec.commandLine().getOut()::println);
+                String summary =
+                        report.entries() + " entries, " + report.shown() + " shown, log key id " + report.keyId();
+                if (report.problems().isEmpty()) {
+                    spec.commandLine().getOut().println("export verified: " + summary);
+                    return EcareCli.OK;
+                }
+                spec.commandLine()
+                        .getErr()
+                        .println("ecare: the export does not verify ("
+                                + report.problems().size() + " problem(s) shown); checked " + summary);
+                return EcareCli.FAILURE;
+            } catch (IOException | IllegalArgumentException e) {
+                spec.commandLine().getErr().println("ecare: " + e.getMessage());
+                return EcareCli.FAILURE;
             }
         }
 
