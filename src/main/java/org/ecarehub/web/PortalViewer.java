@@ -1,5 +1,6 @@
 package org.ecarehub.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import org.ecarehub.identity.PortalAccounts;
 import org.ecarehub.shared.PersonId;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -22,7 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
  * of that record is the decision's, never this class's: it only offers the choices.
  */
 @Component
-class PortalViewer {
+class PortalViewer implements PortalRequesters {
 
     static final String CHOSEN = "ecare.portal.chosen";
 
@@ -39,6 +41,13 @@ class PortalViewer {
     /** The signed-in portal account, or 403 for any other session. */
     PortalAccount account(Authentication authentication) {
         return accounts.signedIn(authentication).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    }
+
+    /** The portal account signed in on this request, as the portal's JSON APIs ask for it; empty for any other. */
+    @Override
+    public Optional<Requester.Portal> of(HttpServletRequest request) {
+        return accounts.signedIn(SecurityContextHolder.getContext().getAuthentication())
+                .map(account -> new Requester.Portal(account.username().value(), account.boundTo()));
     }
 
     PortalViewing viewing(Authentication authentication, HttpSession session) {
