@@ -80,7 +80,9 @@ class StoredPersonEvents implements PersonEvents {
                 texts(what.path("items")),
                 text(why, "purpose"),
                 text(why, "decision"),
-                texts(why.path("rules")));
+                texts(why.path("rules")),
+                what.has("occurredAt") ? Instant.parse(what.path("occurredAt").asString()) : null,
+                what.path("replayed").asBoolean(false));
     }
 
     private static String text(JsonNode node, String field) {
