@@ -60,6 +60,15 @@ class ChallengeReviewBrowserIntegrationTests {
         hub.close();
     }
 
+    static void signIn(WebDriver driver, String username) {
+        driver.get(hub.uri("/sign-in").toString());
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys("demo");
+        driver.findElement(By.id("sign-in")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(browser -> !browser.getCurrentUrl().endsWith("/sign-in"));
+    }
+
     @Test
     void theGuardianAnswersDavidsChallengeAndDavidReadsTheAnswer() {
         PersonId agnes = people.get("Agnes Thomson");
@@ -84,7 +93,7 @@ class ChallengeReviewBrowserIntegrationTests {
 
         try (Browser browser = Browser.start()) {
             WebDriver driver = browser.driver();
-            GovernanceBrowserIntegrationTests.signIn(driver, "caldicott.slc");
+            signIn(driver, "caldicott.slc");
             driver.get(hub.uri("/reviews").toString());
             WorkspaceBrowserIntegrationTests.accessible(browser, "challenge-review-queue");
             driver.findElement(By.linkText("challenge " + raised.id().reference()))
