@@ -26,6 +26,7 @@ import org.ecarehub.record.Records;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.TeamId;
 import org.ecarehub.shared.Username;
+import org.ecarehub.transparency.TransparencyLog;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,9 +58,15 @@ class DemoProtection {
     private final ProtectionMessages messages;
     private final Records records;
     private final Relationships relationships;
+    private final TransparencyLog log;
 
     DemoProtection(
-            ProtectionRegister register, ProtectionMessages messages, Records records, Relationships relationships) {
+            ProtectionRegister register,
+            ProtectionMessages messages,
+            Records records,
+            Relationships relationships,
+            TransparencyLog log) {
+        this.log = log;
         this.register = register;
         this.messages = messages;
         this.records = records;
@@ -83,39 +90,47 @@ class DemoProtection {
         LocalDate conference = seedDay.minusDays(7);
         Requester lead = new Requester.Staff(
                 LEAD, Purpose.CHILD_PROTECTION, "Child protection planning meeting: registration and review");
+        // Each step is replayed with the time the story gives it (decision 0037); the hub still stamps its own.
         for (PersonId child : List.of(ryan, ellie)) {
-            Registration registration = register.register(
-                    lead,
-                    RegistrationDraft.child(
-                            child,
-                            registeredOn,
-                            Set.of(RegistrationConcern.NEGLECT),
-                            LEAD,
-                            CHILDREN_AND_FAMILIES,
-                            registeredOn.plusMonths(6)));
-            register.review(lead, registration.id(), registration.version(), conference, conference.plusMonths(3));
+            Registration registration = log.replaying(
+                    DemoHistory.at(registeredOn, 14, 0),
+                    () -> register.register(
+                            lead,
+                            RegistrationDraft.child(
+                                    child,
+                                    registeredOn,
+                                    Set.of(RegistrationConcern.NEGLECT),
+                                    LEAD,
+                                    CHILDREN_AND_FAMILIES,
+                                    registeredOn.plusMonths(6))));
+            log.replaying(
+                    DemoHistory.at(conference, 13, 0),
+                    () -> register.review(
+                            lead, registration.id(), registration.version(), conference, conference.plusMonths(3)));
         }
 
         LocalDate incident = seedDay.minusWeeks(3);
-        ProtectionMessageView message = messages.raise(
-                new Requester.Staff(
-                        Username.of("police.hub"),
-                        Purpose.CHILD_PROTECTION,
-                        "Domestic incident at the family home; children present"),
-                new ProtectionMessageDraft(
-                        ConcernKind.CHILD,
-                        ConcernPriority.STANDARD,
-                        "Officers attended a domestic incident at 7 Calder Street, Blantyre, on the night of "
-                                + incident.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK))
-                                + ", reported by a neighbour. Lisa Kerr and her partner Mark Boyle were arguing;"
-                                + " Mark Boyle had been drinking and left before officers arrived. Ryan and Ellie"
-                                + " were in the house and awake; Ryan said he was frightened. No injuries seen."
-                                + " Mark Boyle has previous domestic abuse reports with a former partner.",
-                        List.of(
-                                ConcernPerson.of(ryan, ConcernRole.SUBJECT),
-                                ConcernPerson.of(ellie, ConcernRole.SUBJECT),
-                                ConcernPerson.of(lisa, ConcernRole.PARENT),
-                                ConcernPerson.of(mark, ConcernRole.POSING_RISK))));
+        ProtectionMessageView message = log.replaying(
+                DemoHistory.at(incident, 23, 40),
+                () -> messages.raise(
+                        new Requester.Staff(
+                                Username.of("police.hub"),
+                                Purpose.CHILD_PROTECTION,
+                                "Domestic incident at the family home; children present"),
+                        new ProtectionMessageDraft(
+                                ConcernKind.CHILD,
+                                ConcernPriority.STANDARD,
+                                "Officers attended a domestic incident at 7 Calder Street, Blantyre, on the night of "
+                                        + incident.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK))
+                                        + ", reported by a neighbour. Lisa Kerr and her partner Mark Boyle were arguing;"
+                                        + " Mark Boyle had been drinking and left before officers arrived. Ryan and Ellie"
+                                        + " were in the house and awake; Ryan said he was frightened. No injuries seen."
+                                        + " Mark Boyle has previous domestic abuse reports with a former partner.",
+                                List.of(
+                                        ConcernPerson.of(ryan, ConcernRole.SUBJECT),
+                                        ConcernPerson.of(ellie, ConcernRole.SUBJECT),
+                                        ConcernPerson.of(lisa, ConcernRole.PARENT),
+                                        ConcernPerson.of(mark, ConcernRole.POSING_RISK)))));
         for (Routing routing : message.routings()) {
             Username by = ACKNOWLEDGED_BY.get(routing.team());
             if (by == null) {
@@ -123,14 +138,18 @@ class DemoProtection {
                 throw new IllegalStateException("the demo partnership routed the Kerr children's protection message"
                         + " to team " + routing.team() + ", which the story does not name");
             }
-            messages.acknowledge(
-                    new Requester.Staff(by, Purpose.CHILD_PROTECTION, "Acknowledged for the team"),
-                    message.id(),
-                    routing.id());
+            log.replaying(
+                    DemoHistory.at(incident.plusDays(1), 9, 15),
+                    () -> messages.acknowledge(
+                            new Requester.Staff(by, Purpose.CHILD_PROTECTION, "Acknowledged for the team"),
+                            message.id(),
+                            routing.id()));
         }
 
         // The emergency department reads Ryan's record under the emergency purpose; the record returns his flag, so
         // CP-IS stores the attendance and tells the lead social worker's team, in the seeding's transaction.
-        records.read(new Requester.Staff(Username.of("ed.wishaw"), Purpose.EMERGENCY, null), ryan);
+        log.replaying(
+                DemoHistory.at(seedDay.minusDays(10), 16, 20),
+                () -> records.read(new Requester.Staff(Username.of("ed.wishaw"), Purpose.EMERGENCY, null), ryan));
     }
 }

@@ -89,6 +89,8 @@ class DemoSeeder implements SmartInitializingSingleton {
                     + " only an empty database. Use another --data-dir or --db-url.");
         }
         transactions.executeWithoutResult(status -> seed(seeded));
+        LocalDate seedDay = LocalDate.ofInstant(seeds.seededAt().orElseThrow(), ZoneId.of("Europe/London"));
+        stories.replayHistory(partnerships.current(), seedDay);
     }
 
     private void seed(boolean seededBefore) {

@@ -36,6 +36,7 @@ import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.RoleId;
 import org.ecarehub.shared.TeamId;
 import org.ecarehub.shared.Username;
+import org.ecarehub.transparency.TransparencyLog;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,6 +54,8 @@ class DemoStories {
     private final Consents consents;
     private final DemoRecords records;
     private final DemoProtection protection;
+    private final DemoHistory history;
+    private final TransparencyLog log;
 
     DemoStories(
             PersonIndex personIndex,
@@ -60,7 +63,11 @@ class DemoStories {
             Representatives representatives,
             Consents consents,
             DemoRecords records,
-            DemoProtection protection) {
+            DemoProtection protection,
+            DemoHistory history,
+            TransparencyLog log) {
+        this.history = history;
+        this.log = log;
         this.records = records;
         this.protection = protection;
         this.personIndex = personIndex;
@@ -106,27 +113,47 @@ class DemoStories {
                         involve(lisa, "sw.blantyre", RelationshipKind.KEY_WORKER, seedDay.minusMonths(5))),
                 hub);
 
+        // Replayed with the times the story gives them (decision 0037): Fiona's nomination two years ago, the
+        // assessment of Agnes's capacity, and David's power of attorney, recorded and checked the week after it.
+        LocalDate nominated = seedDay.minusYears(2);
+        RepresentativeAuthority nomination = log.replaying(
+                DemoHistory.at(nominated, 11, 0),
+                () -> representatives.record(
+                        new AuthorityDraft(
+                                agnes,
+                                fiona,
+                                Authority.Kind.NOMINATED_NEXT_OF_KIN_OR_CARER,
+                                null,
+                                Set.of(Category.CONTACTS, Category.CARE_PLAN, Category.SERVICE_PROVISION),
+                                nominated,
+                                null),
+                        staff.actor("sw.hamilton")));
+        log.replaying(
+                DemoHistory.at(nominated, 11, 5),
+                () -> representatives.verify(nomination.id(), staff.actor("sw.hamilton")));
+
         LocalDate assessed = seedDay.minusMonths(8);
-        representatives.recordAssessment(
-                agnes, assessed, Set.of(DecisionArea.WELFARE), true, staff.actor("gp.hamilton"));
+        log.replaying(
+                DemoHistory.at(assessed, 14, 0),
+                () -> representatives.recordAssessment(
+                        agnes, assessed, Set.of(DecisionArea.WELFARE), true, staff.actor("gp.hamilton")));
 
-        RepresentativeAuthority attorney = representatives.record(
-                new AuthorityDraft(
-                        agnes, david, Authority.Kind.WELFARE_ATTORNEY, "OPG-WPA-2019-004417", Set.of(), assessed, null),
-                staff.actor("sw.hamilton"));
-        representatives.verify(attorney.id(), staff.actor("sw.hamilton"));
-
-        RepresentativeAuthority nomination = representatives.record(
-                new AuthorityDraft(
-                        agnes,
-                        fiona,
-                        Authority.Kind.NOMINATED_NEXT_OF_KIN_OR_CARER,
-                        null,
-                        Set.of(Category.CONTACTS, Category.CARE_PLAN, Category.SERVICE_PROVISION),
-                        seedDay.minusYears(2),
-                        null),
-                staff.actor("sw.hamilton"));
-        representatives.verify(nomination.id(), staff.actor("sw.hamilton"));
+        LocalDate registered = assessed.plusDays(6);
+        RepresentativeAuthority attorney = log.replaying(
+                DemoHistory.at(registered, 10, 0),
+                () -> representatives.record(
+                        new AuthorityDraft(
+                                agnes,
+                                david,
+                                Authority.Kind.WELFARE_ATTORNEY,
+                                "OPG-WPA-2019-004417",
+                                Set.of(),
+                                assessed,
+                                null),
+                        staff.actor("sw.hamilton")));
+        log.replaying(
+                DemoHistory.at(registered, 10, 30),
+                () -> representatives.verify(attorney.id(), staff.actor("sw.hamilton")));
 
         for (String child : List.of("Ryan Kerr", "Ellie Kerr")) {
             RepresentativeAuthority parent = representatives.record(
@@ -183,6 +210,17 @@ class DemoStories {
         PersonId ryan = person("Ryan Kerr");
         if (!protection.seeded(ryan)) {
             protection.seedKerrs(ryan, person("Ellie Kerr"), person("Lisa Kerr"), person("Mark Boyle"), seedDay);
+        }
+    }
+
+    /**
+     * Agnes's replayed history (decision 0037), unless it is in place already: after her record, and also on a data
+     * directory seeded before the history existed.
+     */
+    void replayHistory(PartnershipSnapshot snapshot, LocalDate seedDay) {
+        PersonId agnes = person("Agnes Thomson");
+        if (!history.replayed(agnes)) {
+            history.replayAgnes(new Staff(snapshot), agnes, seedDay);
         }
     }
 

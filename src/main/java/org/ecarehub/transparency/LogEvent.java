@@ -29,6 +29,11 @@ public record LogEvent(EventType type, Instant time, Who who, What what, PersonI
         time = time.truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** The same event, marked as a step of a replayed story that occurred at the given time. */
+    public LogEvent replayedAt(Instant occurredAt) {
+        return new LogEvent(type, time, who, what.replayedAt(occurredAt), person, why);
+    }
+
     public Optional<PersonId> about() {
         return Optional.ofNullable(person);
     }
@@ -68,17 +73,40 @@ public record LogEvent(EventType type, Instant time, Who who, What what, PersonI
      *     type's own verb (for example {@code apply} for a configuration)
      * @param items ids of the record items concerned, when known
      * @param recipient where the information went (an agency or team id), for a disclosure; else null
+     * @param occurredAt when a replayed story says the step happened, for an event the hub appended later (the demo's
+     *     history, decision 0037); null for everything else, and then left out of the event, so events keep the form
+     *     they were published in. The event's own time is always when it was logged.
+     * @param replayed the step was replayed through the modules' APIs, not taken by the person named when it says
      */
-    public record What(String action, List<String> categories, List<String> items, String recipient) {
+    public record What(
+            String action,
+            List<String> categories,
+            List<String> items,
+            String recipient,
+            Instant occurredAt,
+            boolean replayed) {
 
         public What {
             Objects.requireNonNull(action, "action");
             categories = categories == null ? List.of() : List.copyOf(categories);
             items = items == null ? List.of() : List.copyOf(items);
+            occurredAt = occurredAt == null ? null : occurredAt.truncatedTo(ChronoUnit.MILLIS);
+            if (replayed != (occurredAt != null)) {
+                throw new IllegalArgumentException("a replayed step says when it occurred, and only a replayed one");
+            }
+        }
+
+        public What(String action, List<String> categories, List<String> items, String recipient) {
+            this(action, categories, items, recipient, null, false);
         }
 
         public static What of(String action, List<String> categories) {
             return new What(action, categories, List.of(), null);
+        }
+
+        /** The same, marked as a step of a replayed story that occurred at the given time. */
+        public What replayedAt(Instant when) {
+            return new What(action, categories, items, recipient, when, true);
         }
     }
 

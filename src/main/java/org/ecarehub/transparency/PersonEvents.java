@@ -2,6 +2,7 @@ package org.ecarehub.transparency;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.ecarehub.shared.PersonId;
 
 /**
@@ -20,4 +21,12 @@ public interface PersonEvents {
      * @throws LogUnavailable when the log's table cannot be read
      */
     List<LoggedEvent> about(Collection<PersonId> persons, int limit);
+
+    /**
+     * The event with this id, when it is about one of the given person ids; empty for any other id, existing or not,
+     * so that an event about someone else reads as one that does not exist.
+     *
+     * @throws LogUnavailable when the log's table cannot be read
+     */
+    Optional<LoggedEvent> find(Collection<PersonId> persons, long eventId);
 }

@@ -1,7 +1,9 @@
 package org.ecarehub.transparency;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The transparency log: every access to, change of and disclosure of personal information, appended durably and
@@ -26,6 +28,13 @@ public interface TransparencyLog {
     default List<Appended> appendAll(List<LogEvent> events) {
         return events.stream().map(this::append).toList();
     }
+
+    /**
+     * Runs one step of a story replayed through the modules' own APIs (the demo's history): every event the step
+     * appends on this thread is marked as replayed and carries the time the story says it occurred. Its leaf keeps the
+     * time it was logged, which is never back-dated (decision 0037).
+     */
+    <T> T replaying(Instant occurredAt, Supplier<T> step);
 
     /** The newest signed tree head, if any leaf has been sequenced. */
     Optional<SignedTreeHead> latestTreeHead();

@@ -5,6 +5,9 @@ import java.util.List;
 import org.ecarehub.access.CaldicottReview;
 import org.ecarehub.access.CaldicottReviewRefused;
 import org.ecarehub.access.CaldicottReviews;
+import org.ecarehub.access.Challenge;
+import org.ecarehub.access.ChallengeRefused;
+import org.ecarehub.access.Challenges;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The Caldicott guardian's review queue: the tasks assigned to the signed-in user, each claimed, then closed with a
  * note or escalated with a reason. Who may do which step is the access module's to decide ({@link CaldicottReviews});
- * a task not on the user's queue answers as one that does not exist.
+ * a task not on the user's queue answers as one that does not exist. A person's challenge shows their words and target
+ * days, and is closed by the answer the person will read ({@link Challenges}).
  */
 @Controller
 class ReviewPages {
@@ -25,10 +29,12 @@ class ReviewPages {
 
     private final Workspace workspace;
     private final CaldicottReviews reviews;
+    private final Challenges challenges;
 
-    ReviewPages(Workspace workspace, CaldicottReviews reviews) {
+    ReviewPages(Workspace workspace, CaldicottReviews reviews, Challenges challenges) {
         this.workspace = workspace;
         this.reviews = reviews;
+        this.challenges = challenges;
     }
 
     @GetMapping("/reviews")
@@ -110,8 +116,48 @@ class ReviewPages {
         return page(review, errors, "", reason, model);
     }
 
+    @PostMapping("/reviews/{id}/answer")
+    String answer(
+            @PathVariable("id") String id,
+            @RequestParam(name = "answer", required = false) String answer,
+            Authentication authentication,
+            HttpSession session,
+            Model model) {
+        Practitioner practitioner = workspace.practitioner(authentication, session);
+        CaldicottReview review = find(id, practitioner);
+        Challenge challenge = challenges
+                .forReview(review.id(), practitioner.caller().account().username())
+                .orElseThrow(PersonPages::notFound);
+        FormErrors errors = new FormErrors();
+        String text = answer == null ? "" : answer.strip();
+        if (text.isEmpty()) {
+            errors.add("answer", "Enter the answer the person will read");
+        } else if (text.length() > MAX_TEXT) {
+            errors.add("answer", "Keep the answer to " + MAX_TEXT + " characters or fewer");
+        } else {
+            try {
+                challenges.answer(challenge.id(), text, practitioner.actor());
+                return "redirect:/reviews?answered";
+            } catch (ChallengeRefused | CaldicottReviewRefused refused) {
+                errors.add("answer", refused.getMessage());
+            }
+        }
+        model.addAttribute("answer", answer);
+        return page(review, errors, "", "", model);
+    }
+
     private String page(CaldicottReview review, FormErrors errors, String note, String reason, Model model) {
         model.addAttribute("review", review);
+        // The person's words are read only by the guardian the challenge is assigned to, on their own task.
+        model.addAttribute(
+                "challenge",
+                review.kind() == CaldicottReview.Kind.CHALLENGE
+                        ? challenges.forReview(review.id(), review.guardian()).orElse(null)
+                        : null);
+        model.addAttribute("today", java.time.LocalDate.now(Dates.PARTNERSHIP_ZONE));
+        if (!model.containsAttribute("answer")) {
+            model.addAttribute("answer", "");
+        }
         model.addAttribute("errors", errors);
         model.addAttribute("note", note);
         model.addAttribute("reason", reason);

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import org.ecarehub.access.AccessDecision;
 import org.ecarehub.access.AccessDecisions;
 import org.ecarehub.access.AccessItem;
+import org.ecarehub.access.BreakGlassGrant;
+import org.ecarehub.access.BreakGlassGrants;
 import org.ecarehub.access.Holder;
 import org.ecarehub.access.PersonDirectory;
 import org.ecarehub.access.PersonQuery;
@@ -459,5 +461,123 @@ class DemoStoriesIntegrationTests {
             assertThat(list).hasSize(1);
             return list.get(0);
         });
+    }
+
+    @Test
+    void replaysTheHistoriesWithTheStorysOccurredAtTimesOnceAndKeepsTheTimesTheyWereLogged() {
+        TestDatabase database = TestDatabase.fresh(dataDir);
+        long replayedEvents;
+        try (RunningHub hub = RunningHub.demo(dataDir, database)) {
+            Map<String, PersonId> people = DemoStoryPeopleIntegrationTests.storyPersons(hub);
+            PersonId agnes = people.get("Agnes Thomson");
+            PersonId ryan = people.get("Ryan Kerr");
+            java.time.Instant seededAt = hub.bean(DemoSeeds.class).seededAt().orElseThrow();
+            LocalDate seedDay = LocalDate.ofInstant(seededAt, ZoneId.of("Europe/London"));
+            PersonEvents events = hub.bean(PersonEvents.class);
+            List<LoggedEvent> agnesHistory = events.about(List.of(agnes), PersonEvents.MAX_EVENTS);
+
+            List<LoggedEvent> replayed =
+                    agnesHistory.stream().filter(LoggedEvent::replayed).toList();
+            assertThat(replayed).allSatisfy(event -> {
+                assertThat(event.occurredAt()).isBefore(seededAt.minus(java.time.Duration.ofHours(12)));
+                assertThat(event.time()).isAfter(event.occurredAt());
+                assertThat(event.happenedAt()).isEqualTo(event.occurredAt());
+            });
+            // duty.sw read her record under the grant.
+            assertThat(agnesHistory)
+                    .filteredOn(event -> "duty.sw".equals(event.account()) && "access".equals(event.type()))
+                    .anySatisfy(event -> {
+                        assertThat(event.decision()).isEqualTo("allow");
+                        assertThat(event.replayed()).isTrue();
+                    });
+            // Routine reads by each involved practitioner, allowed, in the four weeks before the first start.
+            assertThat(replayed)
+                    .filteredOn(event -> "access".equals(event.type()) && "allow".equals(event.decision()))
+                    .extracting(LoggedEvent::account)
+                    .contains("sw.hamilton", "gp.hamilton", "dn.hamilton", "ot.hamilton", "duty.sw");
+            assertThat(replayed)
+                    .filteredOn(event -> "access".equals(event.type()) && "sw.hamilton".equals(event.account()))
+                    .allSatisfy(event ->
+                            assertThat(event.occurredAt()).isAfter(seededAt.minus(java.time.Duration.ofDays(29))));
+            // housing.ek asked for her letters and was refused the health detail.
+            assertThat(replayed)
+                    .filteredOn(event -> "housing.ek".equals(event.account()))
+                    .isNotEmpty()
+                    .allSatisfy(event -> assertThat(event.decision()).isEqualTo("deny"))
+                    .anySatisfy(event -> assertThat(event.categories()).contains("health-detail"));
+
+            // duty.sw's break-glass one evening, with its reason, and caldicott.slc's review of it the next morning.
+            BreakGlassGrant grant = hub.bean(BreakGlassGrants.class).grantsFor(agnes).stream()
+                    .filter(opened -> opened.user().equals(Username.of("duty.sw")))
+                    .collect(onlyElement());
+            assertThat(grant.reason()).isEqualTo("Homecare found no answer at 19:00; checking key holder and risks");
+            LoggedEvent breakGlass = replayed.stream()
+                    .filter(event -> "break-glass".equals(event.type()))
+                    .collect(onlyElement());
+            assertThat(breakGlass.account()).isEqualTo("duty.sw");
+            assertThat(breakGlass.items()).contains(grant.id().reference());
+            assertThat(breakGlass.occurredAt()).isEqualTo(DemoHistory.at(seedDay, 11, 19, 12));
+            assertThat(breakGlass
+                            .occurredAt()
+                            .atZone(ZoneId.of("Europe/London"))
+                            .getHour())
+                    .isEqualTo(19);
+            assertThat(replayed)
+                    .filteredOn(event -> "review".equals(event.type()) && "caldicott.slc".equals(event.account()))
+                    .extracting(LoggedEvent::action)
+                    .contains("claim", "close");
+            assertThat(hub.bean(org.ecarehub.access.CaldicottReviews.class).forPerson(agnes))
+                    .filteredOn(review -> review.id().equals(grant.review()))
+                    .singleElement()
+                    .satisfies(review -> assertThat(review.closed()).isTrue());
+
+            // Fiona's nomination two years before; David's power of attorney recorded and verified months before.
+            assertThat(replayed)
+                    .filteredOn(event -> "authority".equals(event.type()))
+                    .extracting(LoggedEvent::action)
+                    .contains("record", "verify");
+            assertThat(replayed)
+                    .filteredOn(event -> "authority".equals(event.type()))
+                    .extracting(event -> LocalDate.ofInstant(event.occurredAt(), ZoneId.of("Europe/London")))
+                    .contains(seedDay.minusYears(2), seedDay.minusMonths(8).plusDays(6));
+
+            // The Kerrs: Ryan's attendance ten days before, the protection steps, withheld from Lisa as they happened.
+            List<LoggedEvent> ryansHistory = events.about(List.of(ryan), PersonEvents.MAX_EVENTS);
+            assertThat(ryansHistory)
+                    .filteredOn(event -> "ed.wishaw".equals(event.account()) && "access".equals(event.type()))
+                    .isNotEmpty()
+                    .allSatisfy(event -> {
+                        assertThat(event.replayed()).isTrue();
+                        assertThat(LocalDate.ofInstant(event.occurredAt(), ZoneId.of("Europe/London")))
+                                .isEqualTo(seedDay.minusDays(10));
+                    });
+            assertThat(ryansHistory)
+                    .filteredOn(event -> "protection".equals(event.type()))
+                    .isNotEmpty()
+                    .allSatisfy(event -> assertThat(event.replayed()).isTrue());
+            Set<Long> withheldFromLisa =
+                    hub.bean(Withholdings.class).inForce(ryan, LocalDate.now(ZoneId.of("Europe/London"))).stream()
+                            .filter(withholding -> withholding.target().isAccessEvent())
+                            .map(withholding -> withholding.target().accessEvent())
+                            .collect(Collectors.toSet());
+            assertThat(ryansHistory)
+                    .filteredOn(event -> withheldFromLisa.contains(event.id()))
+                    .isNotEmpty()
+                    .allSatisfy(event -> assertThat(event.replayed()).isTrue());
+
+            replayedEvents = replayedCount(hub);
+        }
+        try (RunningHub again = RunningHub.demo(dataDir, database)) {
+            PersonId agnes = DemoStoryPeopleIntegrationTests.storyPersons(again).get("Agnes Thomson");
+            assertThat(again.bean(BreakGlassGrants.class).grantsFor(agnes)).hasSize(1);
+            assertThat(replayedCount(again)).isEqualTo(replayedEvents);
+        }
+    }
+
+    static long replayedCount(RunningHub hub) {
+        return hub.bean(JdbcClient.class)
+                .sql("select count(*) from transparency_event where event like '%\"replayed\":true%'")
+                .query(Long.class)
+                .single();
     }
 }

@@ -81,6 +81,11 @@ final class EventDocuments {
         map.put("categories", what.categories());
         map.put("items", what.items());
         map.put("recipient", what.recipient());
+        // Written only for a replayed step, so that every other event keeps the form it was published in.
+        if (what.replayed()) {
+            map.put("occurredAt", DateTimeFormatter.ISO_INSTANT.format(what.occurredAt()));
+            map.put("replayed", true);
+        }
         return map;
     }
 

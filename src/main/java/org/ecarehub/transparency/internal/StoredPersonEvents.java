@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.transparency.LogUnavailable;
 import org.ecarehub.transparency.LoggedEvent;
@@ -44,6 +45,24 @@ class StoredPersonEvents implements PersonEvents {
         }
     }
 
+    @Override
+    public Optional<LoggedEvent> find(Collection<PersonId> persons, long eventId) {
+        if (persons.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> refs = persons.stream().map(PersonId::value).toList();
+        try {
+            return jdbc.sql("select id, timestamp_ms, event from transparency_event where id = :id"
+                            + " and person_ref in (:refs)")
+                    .param("id", eventId)
+                    .param("refs", refs)
+                    .query((row, n) -> event(row.getLong(1), row.getLong(2), row.getString(3)))
+                    .optional();
+        } catch (DataAccessException e) {
+            throw new LogUnavailable("the log's events cannot be read", e);
+        }
+    }
+
     private static LoggedEvent event(long id, long timestamp, String document) {
         JsonNode event = JSON.readTree(document);
         JsonNode who = event.path("who");
@@ -61,7 +80,9 @@ class StoredPersonEvents implements PersonEvents {
                 texts(what.path("items")),
                 text(why, "purpose"),
                 text(why, "decision"),
-                texts(why.path("rules")));
+                texts(why.path("rules")),
+                what.has("occurredAt") ? Instant.parse(what.path("occurredAt").asString()) : null,
+                what.path("replayed").asBoolean(false));
     }
 
     private static String text(JsonNode node, String field) {

@@ -6,13 +6,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.ecarehub.transparency.LogEvent;
 import org.ecarehub.transparency.LogUnavailable;
@@ -50,6 +53,10 @@ class StoredTransparencyLog implements TransparencyLog, SmartLifecycle {
     private volatile long knownSignedSize;
 
     private volatile Appender appender;
+
+    /** The time the replayed step running on this thread occurred, if one is running (see {@link #replaying}). */
+    private final ThreadLocal<Instant> replayingAt = new ThreadLocal<>();
+
     private volatile ScheduledExecutorService schedule;
 
     StoredTransparencyLog(
@@ -94,7 +101,25 @@ class StoredTransparencyLog implements TransparencyLog, SmartLifecycle {
         return current;
     }
 
-    private PendingEvent pending(LogEvent event) {
+    @Override
+    public <T> T replaying(Instant occurredAt, Supplier<T> step) {
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Instant outer = replayingAt.get();
+        replayingAt.set(occurredAt);
+        try {
+            return step.get();
+        } finally {
+            if (outer == null) {
+                replayingAt.remove();
+            } else {
+                replayingAt.set(outer);
+            }
+        }
+    }
+
+    private PendingEvent pending(LogEvent appended) {
+        Instant occurredAt = replayingAt.get();
+        LogEvent event = occurredAt == null || appended.what().replayed() ? appended : appended.replayedAt(occurredAt);
         byte[] salt = new byte[LeafInputs.SALT_LENGTH];
         random.nextBytes(salt);
         return new PendingEvent(
