@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.ecarehub.person.PersonIndex;
 import org.ecarehub.person.ReviewQueue;
 import org.ecarehub.transparency.PersonEvents;
+import org.ecarehub.transparency.ProvableEvents;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +34,8 @@ class NoWayAroundTheDecisionTests {
             PersonIndex.class,
                     Set.of("person", "find", "current", "versions", "decisionAbout", "merges", "personIdsInHistory"),
             ReviewQueue.class, Set.of("open", "task", "evidence"),
-            PersonEvents.class, Set.of("about"));
+            PersonEvents.class, Set.of("about", "find"),
+            ProvableEvents.class, Set.of("about"));
 
     /**
      * Each facade's other methods: changes, decided where they are made (an agency system's write by the access
@@ -42,7 +44,8 @@ class NoWayAroundTheDecisionTests {
     static final Map<Class<?>, Set<String>> OTHERS = Map.of(
             PersonIndex.class, Set.of("submit", "submitAll", "decide", "merge", "unmerge", "personOf", "personNow"),
             ReviewQueue.class, Set.of("claim", "release", "decide"),
-            PersonEvents.class, Set.of());
+            PersonEvents.class, Set.of(),
+            ProvableEvents.class, Set.of("inclusionProofs"));
 
     /**
      * The access module's facades over those reads: each method either decides and logs before it reads (a read), or
