@@ -6,7 +6,7 @@
 # benchmarks.md records the figures.
 #   bash bench/messages.sh                          # 100 messages/s for 5 minutes (the load)
 #   DURATION=30 WARMUP=10 bash bench/messages.sh    # a short trial
-#   SENDERS=16 FAMILIES=2000 bash bench/messages.sh  # sending threads; families (a child and a parent) named in turn
+#   SENDERS=16 FAMILIES=2000 bash bench/messages.sh  # sending threads; families (a child and a parent) named in turn (6,000)
 #   HUB_PROPERTIES=ecare.messaging.workers=8 bash bench/messages.sh
 #   JFR=1 bash bench/messages.sh                    # with a flight recording in target/bench/messages.jfr
 set -euo pipefail

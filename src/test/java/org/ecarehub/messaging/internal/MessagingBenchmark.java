@@ -29,6 +29,11 @@ import org.ecarehub.support.TestDatabase;
  * (taken when the sender's transaction has returned) to each receiver's acknowledgement (taken as the receiver
  * answers), the rate achieved, and how many deliveries took longer than a second.
  *
+ * <p>{@code FAMILIES} is 6,000 by default, about one family for every five messages of a whole run: each message gives
+ * its two people a relationship with six teams for the life of its case, and every decision about a person reads all
+ * of theirs, so a few hundred families named again and again would measure children with dozens of open concerns
+ * each, which no partnership has.
+ *
  * <p>The load is open: message k is due at {@code start + k / RATE}, whatever happened to the messages before it, so
  * a slow hub shows as late sends and long latencies rather than as a lower offered rate.
  */
@@ -46,7 +51,7 @@ final class MessagingBenchmark {
         int seconds = Integer.parseInt(env("DURATION", "300"));
         int warmUp = Integer.parseInt(env("WARMUP", "30"));
         int senders = Integer.parseInt(env("SENDERS", "8"));
-        int families = Integer.parseInt(env("FAMILIES", "1000"));
+        int families = Integer.parseInt(env("FAMILIES", "6000"));
         Path dataDir = Files.createTempDirectory("ecare-messages-bench");
         String secret = "bench-" + UUID.randomUUID();
         Path secretFile = dataDir.resolve("hook-secret");
