@@ -63,6 +63,19 @@ class Persons {
     }
 
     /** The person this one is merged into directly, if a merge in force joined it. */
+    /**
+     * The person this id stands for now: itself, or the person a merge in force joined it into (followed through
+     * further merges); empty when there is no such person. One query when the person is not merged, the usual case.
+     */
+    Optional<PersonId> now(PersonId person) {
+        Optional<Optional<PersonId>> row = jdbc.sql("select merged_into from person_person where id = ?")
+                .param(person.value())
+                .query((result, number) ->
+                        Optional.ofNullable(result.getString(1)).map(PersonId::of))
+                .optional();
+        return row.map(into -> into.map(this::effective).orElse(person));
+    }
+
     Optional<PersonId> mergedInto(PersonId person) {
         return jdbc.sql("select merged_into from person_person where id = ?")
                 .param(person.value())

@@ -368,7 +368,7 @@ class StoredPersonIndex implements PersonIndex {
     @Override
     @Transactional(readOnly = true)
     public Optional<PersonId> personNow(PersonId person) {
-        return persons.exists(person) ? Optional.of(persons.effective(person)) : Optional.empty();
+        return persons.now(person);
     }
 
     @Override

@@ -611,8 +611,14 @@ class PersonIndexIntegrationTests {
                             null))
                     .person();
             index.merge(a, b, "Test of the rule.", socialWorker);
+            index.merge(c, a, "And again, through the first.", socialWorker);
 
             assertThatThrownBy(() -> index.merge(c, b, "Again.", socialWorker)).isInstanceOf(PersonIndexRefused.class);
+            // Who each id stands for now: itself, through one merge, through two, and nobody for an unknown id.
+            assertThat(index.personNow(c)).contains(c);
+            assertThat(index.personNow(a)).contains(c);
+            assertThat(index.personNow(b)).contains(c);
+            assertThat(index.personNow(PersonId.random())).isEmpty();
         }
 
         static List<String> recordsNamedIn(List<JsonNode> logged) {
