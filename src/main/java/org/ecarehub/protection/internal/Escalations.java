@@ -270,6 +270,9 @@ class Escalations {
         }
     }
 
+    static final String STEP_INSERT = "insert into protection_message_step (message_id, at, kind, routing_id, by_user,"
+            + " by_agency, team, to_user, outcome, text) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     static void step(
             JdbcClient jdbc,
             ProtectionMessageId id,
@@ -282,20 +285,35 @@ class Escalations {
             Username to,
             ConcernOutcome outcome,
             String text) {
-        jdbc.sql("insert into protection_message_step (message_id, at, kind, routing_id, by_user, by_agency, team,"
-                        + " to_user, outcome, text) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        id.value(),
-                        MessageRows.timestamp(at),
-                        kind.code(),
-                        routing == null ? null : routing.value(),
-                        by == null ? null : by.value(),
-                        agency == null ? null : agency.value(),
-                        team == null ? null : team.value(),
-                        to == null ? null : to.value(),
-                        outcome == null ? null : outcome.code(),
-                        text)
+        jdbc.sql(STEP_INSERT)
+                .params(stepRow(id, at, kind, routing, by, agency, team, to, outcome, text))
                 .update();
+    }
+
+    /** A step's row for {@link #STEP_INSERT}, for a caller that inserts several in one batch. */
+    static Object[] stepRow(
+            ProtectionMessageId id,
+            Instant at,
+            ProtectionMessageStep.Kind kind,
+            RoutingId routing,
+            Username by,
+            AgencyId agency,
+            TeamId team,
+            Username to,
+            ConcernOutcome outcome,
+            String text) {
+        return new Object[] {
+            id.value(),
+            MessageRows.timestamp(at),
+            kind.code(),
+            routing == null ? null : routing.value(),
+            by == null ? null : by.value(),
+            agency == null ? null : agency.value(),
+            team == null ? null : team.value(),
+            to == null ? null : to.value(),
+            outcome == null ? null : outcome.code(),
+            text
+        };
     }
 
     static LocalDate day(Instant instant) {

@@ -1,5 +1,7 @@
 package org.ecarehub.protection.internal;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ecarehub.access.AccessDecision;
@@ -54,6 +57,9 @@ import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.TeamId;
 import org.ecarehub.shared.Username;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -73,6 +79,7 @@ class StoredProtectionMessages implements ProtectionMessages {
     static final int LONGEST_TEXT = 4000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final AccessDecisions decisions;
     private final Relationships relationships;
     private final Partnerships partnerships;
@@ -84,6 +91,7 @@ class StoredProtectionMessages implements ProtectionMessages {
 
     StoredProtectionMessages(
             JdbcClient jdbc,
+            JdbcTemplate batches,
             AccessDecisions decisions,
             Relationships relationships,
             Partnerships partnerships,
@@ -93,6 +101,7 @@ class StoredProtectionMessages implements ProtectionMessages {
             Escalations escalations,
             Clock clock) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.decisions = decisions;
         this.relationships = relationships;
         this.partnerships = partnerships;
@@ -161,18 +170,20 @@ class StoredProtectionMessages implements ProtectionMessages {
         }
         ProtectionMessageRouting routing = partnership.protectionMessageRouting();
         ProtectionMessageId id = insert(draft, acting, senderTeam, now, !routing.inOfficeHours(now));
-        int position = 0;
-        for (ConcernPerson named : draft.people()) {
-            jdbc.sql("insert into protection_message_person (message_id, person_id, role, sensitivity, position)"
-                            + " values (?, ?, ?, ?, ?)")
-                    .params(
-                            id.value(),
-                            named.person().value(),
-                            named.role().code(),
-                            named.sensitivity().name(),
-                            position++)
-                    .update();
+        List<Object[]> personRows = new ArrayList<>();
+        for (ConcernPerson person : draft.people()) {
+            personRows.add(new Object[] {
+                id.value(),
+                person.person().value(),
+                person.role().code(),
+                person.sensitivity().name(),
+                personRows.size()
+            });
         }
+        batches.batchUpdate(
+                "insert into protection_message_person (message_id, person_id, role, sensitivity, position)"
+                        + " values (?, ?, ?, ?, ?)",
+                personRows);
         List<PersonId> people =
                 draft.people().stream().map(ConcernPerson::person).toList();
         // The sender's side holds the case too, so that it can follow its message; the decision below then finds
@@ -200,37 +211,43 @@ class StoredProtectionMessages implements ProtectionMessages {
             }
             decided.add(decision);
         }
-        step(id, now, ProtectionMessageStep.Kind.RAISED, null, acting, senderTeam, null, null, null);
+        // The routings in one batch that returns their ids, then the message's first steps in another: a message goes
+        // to five teams or more, and each insert alone was a round trip in the sender's transaction.
+        List<RoutingId> routingIds = insertRoutings(id, routes, routing, draft, now);
+        List<Object[]> steps = new ArrayList<>();
+        steps.add(Escalations.stepRow(
+                id,
+                now,
+                ProtectionMessageStep.Kind.RAISED,
+                null,
+                acting.user(),
+                acting.agency(),
+                senderTeam,
+                null,
+                null,
+                null));
         List<Receiver> receivers = new ArrayList<>();
         List<String> items = new ArrayList<>(List.of(
                 id.reference(),
                 "kind:" + draft.kind().code(),
                 "priority:" + draft.priority().code()));
-        for (Routes.Route route : routes) {
-            KeyHolder key = new GeneratedKeyHolder();
-            jdbc.sql("insert into protection_message_routing (message_id, agency, team, out_of_hours, deadline,"
-                            + " escalation_stage) values (?, ?, ?, ?, ?, 0)")
-                    .params(
-                            id.value(),
-                            route.team().agency().value(),
-                            route.team().id().value(),
-                            route.outOfHours(),
-                            MessageRows.timestamp(routing.deadline(now, draft.priority(), route.outOfHours())))
-                    .update(key, "id");
-            RoutingId routingId = new RoutingId(key.getKeyAs(Number.class).longValue());
+        for (int i = 0; i < routes.size(); i++) {
+            Routes.Route route = routes.get(i);
             receivers.add(Receiver.team(route.team().agency(), route.team().id()));
-            step(
+            steps.add(Escalations.stepRow(
                     id,
                     now,
                     ProtectionMessageStep.Kind.DELIVERED,
-                    routingId,
+                    routingIds.get(i),
+                    null,
                     null,
                     route.team().id(),
                     null,
                     null,
-                    null);
+                    null));
             items.add("team:" + route.team().id().value());
         }
+        batches.batchUpdate(Escalations.STEP_INSERT, steps);
         deliveries.send(new Notification(TOPIC_RECEIVED, id.focus(), subjects.get(0), SENDER), receivers);
         journal.record(
                 "raise",
@@ -247,6 +264,48 @@ class StoredProtectionMessages implements ProtectionMessages {
                         routes.stream().map(route -> route.team().id()).toList(),
                         now));
         return view(load(id, false).orElseThrow(), acting, requester, false);
+    }
+
+    private List<RoutingId> insertRoutings(
+            ProtectionMessageId id,
+            List<Routes.Route> routes,
+            ProtectionMessageRouting routing,
+            ProtectionMessageDraft draft,
+            Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        batches.batchUpdate(
+                connection -> connection.prepareStatement(
+                        "insert into protection_message_routing (message_id, agency, team, out_of_hours, deadline,"
+                                + " escalation_stage) values (?, ?, ?, ?, ?, 0)",
+                        new String[] {"id"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement statement, int i) throws SQLException {
+                        Routes.Route route = routes.get(i);
+                        new ArgumentPreparedStatementSetter(new Object[] {
+                                    id.value(),
+                                    route.team().agency().value(),
+                                    route.team().id().value(),
+                                    route.outOfHours(),
+                                    MessageRows.timestamp(routing.deadline(now, draft.priority(), route.outOfHours()))
+                                })
+                                .setValues(statement);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return routes.size();
+                    }
+                },
+                keys);
+        List<Map<String, Object>> rows = keys.getKeyList();
+        if (rows.size() != routes.size()) {
+            throw new IllegalStateException(
+                    "the database returned " + rows.size() + " ids for " + routes.size() + " routings");
+        }
+        return rows.stream()
+                .map(row -> new RoutingId(((Number) row.values().iterator().next()).longValue()))
+                .toList();
     }
 
     private ProtectionMessageId insert(

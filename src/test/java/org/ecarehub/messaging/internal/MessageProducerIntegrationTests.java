@@ -134,7 +134,12 @@ class MessageProducerIntegrationTests {
                     .allSatisfy(receiver -> assertThat(receiver.received())
                             .filteredOn(received -> received.topic().equals("protection-message-received"))
                             .hasSize(sent.size()));
-            assertThat(jdbc.sql("select receiver_team from delivery order by id").query(String.class).list().stream()
+            assertThat(jdbc
+                            .sql("select receiver_team from delivery where topic = 'protection-message-received'"
+                                    + " order by id")
+                            .query(String.class)
+                            .list()
+                            .stream()
                             .distinct())
                     .containsExactlyInAnyOrderElementsOf(MessageProducer.RECEIVING_TEAMS.stream()
                             .map(team -> team.value())
