@@ -1,2 +1,2 @@
-/** What every module shares: typed ids, the clock, refused-start errors, owner-only secret files and the log redactor; nothing else. */
+/** What every module shares: typed ids, the clock, refused-start errors, owner-only secret files, the log redactor and batch inserts; nothing else. */
 package org.ecarehub.shared;

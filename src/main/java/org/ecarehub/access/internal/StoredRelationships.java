@@ -1,7 +1,5 @@
 package org.ecarehub.access.internal;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,16 +27,13 @@ import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.partnership.Team;
 import org.ecarehub.person.Actor;
 import org.ecarehub.person.PersonIndex;
+import org.ecarehub.shared.BatchInserts;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.TeamId;
 import org.ecarehub.shared.Username;
 import org.ecarehub.transparency.EventType;
-import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -144,47 +139,28 @@ class StoredRelationships implements Relationships {
 
     /** Inserts the rows in one batch; their ids, in order. */
     private List<RelationshipId> insert(List<RelationshipDraft> drafts, List<PersonId> persons, Instant now, Actor by) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        batches.batchUpdate(
-                connection -> connection.prepareStatement(
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            RelationshipDraft draft = drafts.get(i);
+            rows.add(new Object[] {
+                persons.get(i).value(),
+                draft.holder().user() == null ? null : draft.holder().user().value(),
+                draft.holder().team() == null ? null : draft.holder().team().value(),
+                draft.kind().name(),
+                AccessRows.date(draft.start()),
+                AccessRows.date(draft.end()),
+                draft.source(),
+                AccessRows.timestamp(now),
+                by.reference()
+            });
+        }
+        return BatchInserts.returningIds(
+                        batches,
                         "insert into access_relationship (person_id, holder_user, holder_team, kind, start_day,"
                                 + " end_day, source, started_at, started_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        new String[] {"id"}),
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement statement, int i) throws SQLException {
-                        RelationshipDraft draft = drafts.get(i);
-                        new ArgumentPreparedStatementSetter(new Object[] {
-                                    persons.get(i).value(),
-                                    draft.holder().user() == null
-                                            ? null
-                                            : draft.holder().user().value(),
-                                    draft.holder().team() == null
-                                            ? null
-                                            : draft.holder().team().value(),
-                                    draft.kind().name(),
-                                    AccessRows.date(draft.start()),
-                                    AccessRows.date(draft.end()),
-                                    draft.source(),
-                                    AccessRows.timestamp(now),
-                                    by.reference()
-                                })
-                                .setValues(statement);
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return drafts.size();
-                    }
-                },
-                keys);
-        List<Map<String, Object>> rows = keys.getKeyList();
-        if (rows.size() != drafts.size()) {
-            throw new IllegalStateException(
-                    "the database returned " + rows.size() + " ids for " + drafts.size() + " relationships");
-        }
-        return rows.stream()
-                .map(row -> new RelationshipId(((Number) row.values().iterator().next()).longValue()))
+                        rows)
+                .stream()
+                .map(RelationshipId::new)
                 .toList();
     }
 

@@ -1,7 +1,5 @@
 package org.ecarehub.protection.internal;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ecarehub.access.AccessDecision;
@@ -54,11 +51,10 @@ import org.ecarehub.protection.ProtectionMessages;
 import org.ecarehub.protection.Routing;
 import org.ecarehub.protection.RoutingId;
 import org.ecarehub.shared.AgencyId;
+import org.ecarehub.shared.BatchInserts;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.TeamId;
 import org.ecarehub.shared.Username;
-import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -272,39 +268,23 @@ class StoredProtectionMessages implements ProtectionMessages {
             ProtectionMessageRouting routing,
             ProtectionMessageDraft draft,
             Instant now) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        batches.batchUpdate(
-                connection -> connection.prepareStatement(
+        List<Object[]> rows = new ArrayList<>();
+        for (Routes.Route route : routes) {
+            rows.add(new Object[] {
+                id.value(),
+                route.team().agency().value(),
+                route.team().id().value(),
+                route.outOfHours(),
+                MessageRows.timestamp(routing.deadline(now, draft.priority(), route.outOfHours()))
+            });
+        }
+        return BatchInserts.returningIds(
+                        batches,
                         "insert into protection_message_routing (message_id, agency, team, out_of_hours, deadline,"
                                 + " escalation_stage) values (?, ?, ?, ?, ?, 0)",
-                        new String[] {"id"}),
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement statement, int i) throws SQLException {
-                        Routes.Route route = routes.get(i);
-                        new ArgumentPreparedStatementSetter(new Object[] {
-                                    id.value(),
-                                    route.team().agency().value(),
-                                    route.team().id().value(),
-                                    route.outOfHours(),
-                                    MessageRows.timestamp(routing.deadline(now, draft.priority(), route.outOfHours()))
-                                })
-                                .setValues(statement);
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return routes.size();
-                    }
-                },
-                keys);
-        List<Map<String, Object>> rows = keys.getKeyList();
-        if (rows.size() != routes.size()) {
-            throw new IllegalStateException(
-                    "the database returned " + rows.size() + " ids for " + routes.size() + " routings");
-        }
-        return rows.stream()
-                .map(row -> new RoutingId(((Number) row.values().iterator().next()).longValue()))
+                        rows)
+                .stream()
+                .map(RoutingId::new)
                 .toList();
     }
 
