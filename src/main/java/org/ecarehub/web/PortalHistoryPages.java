@@ -112,7 +112,9 @@ class PortalHistoryPages {
         }
         List<HistoryLine> all =
                 blocks.stream().flatMap(block -> block.lines().stream()).toList();
-        String shownPerson = person == null || person.isBlank() ? null : person.strip();
+        // The links name the person read, so that the downloads and older pages stay on them whatever the session
+        // chooses meanwhile (the CSV's default is the account's own record, not the chosen one).
+        String shownPerson = asked.map(PersonId::value).orElse(null);
         model.addAttribute("viewing", viewing);
         model.addAttribute("problems", problems);
         model.addAttribute("filter", filter);

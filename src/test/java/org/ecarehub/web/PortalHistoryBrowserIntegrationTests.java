@@ -107,6 +107,11 @@ class PortalHistoryBrowserIntegrationTests {
                     .until(page -> "true"
                             .equals(page.findElement(By.tagName("body")).getDomAttribute("data-history-checked")));
             PortalBrowserIntegrationTests.accessible(browser, "portal-history-agnes-david.thomson");
+            // Reached from the navigation with no person in the URL: the downloads are of the chosen person too.
+            assertThat(driver.findElement(By.id("download-csv")).getAttribute("href"))
+                    .contains("person=" + agnes());
+            assertThat(driver.findElement(By.id("download-pdf")).getAttribute("href"))
+                    .contains("person=" + agnes());
             WebElement breakGlass = null;
             for (int page = 0; page < 20 && breakGlass == null; page++) {
                 breakGlass = entries(driver).stream()
