@@ -7,6 +7,7 @@ import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
@@ -61,8 +62,7 @@ final class HistoryPdf {
         for (HistoryLine line : lines) {
             if (line.withheld()) {
                 table.addCell(new Phrase("", BODY));
-                com.lowagie.text.pdf.PdfPCell notice =
-                        new com.lowagie.text.pdf.PdfPCell(new Phrase(line.notice(), BODY));
+                PdfPCell notice = new PdfPCell(new Phrase(line.notice(), BODY));
                 notice.setColspan(6);
                 table.addCell(notice);
                 continue;

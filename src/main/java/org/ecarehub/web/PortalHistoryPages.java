@@ -1,6 +1,8 @@
 package org.ecarehub.web;
 
 import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -181,8 +183,7 @@ class PortalHistoryPages {
         }
         // A replayed story's steps were logged in one go at seeding, so the story's order is its times', not the log's.
         lines.sort(Comparator.comparing(
-                (HistoryLine line) -> line.when() == null ? java.time.Instant.MAX : line.when(),
-                Comparator.reverseOrder()));
+                (HistoryLine line) -> line.when() == null ? Instant.MAX : line.when(), Comparator.reverseOrder()));
         return lines;
     }
 
@@ -225,8 +226,8 @@ class PortalHistoryPages {
     private static ResponseEntity<byte[]> plain(HttpStatus status, String message) {
         return ResponseEntity.status(status)
                 .cacheControl(CacheControl.noStore())
-                .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
-                .body(message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+                .body(message.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The categories' words for the filter's list. */
