@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ecarehub.access.PortalHistory;
 import org.ecarehub.access.Requester;
+import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.transparency.LogUnavailable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,10 +33,12 @@ class PortalHistoryApi {
 
     private final PortalHistory history;
     private final ObjectProvider<PortalRequesters> requesters;
+    private final Partnerships partnerships;
 
-    PortalHistoryApi(PortalHistory history, ObjectProvider<PortalRequesters> requesters) {
+    PortalHistoryApi(PortalHistory history, ObjectProvider<PortalRequesters> requesters, Partnerships partnerships) {
         this.history = history;
         this.requesters = requesters;
+        this.partnerships = partnerships;
     }
 
     @GetMapping
@@ -69,13 +72,25 @@ class PortalHistoryApi {
                 .orElseGet(PortalHistoryApi::notFound);
     }
 
+    /** The history as CSV, narrowed by the portal page's filter ({@link HistoryFilter}) when one is given. */
     @GetMapping("/csv")
-    ResponseEntity<?> csv(HttpServletRequest request, @RequestParam(required = false) String person) {
+    ResponseEntity<?> csv(
+            HttpServletRequest request,
+            @RequestParam(required = false) String person,
+            @RequestParam(required = false) String agency,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
         Optional<Requester.Portal> viewer = viewer(request);
         if (viewer.isEmpty()) {
             return notSignedIn();
         }
+        HistoryFilter filter = HistoryFilter.parse(partnerships.current().partnership(), agency, category, from, to);
+        if (!filter.valid()) {
+            throw new PortalHistory.HistoryRequestRejected(String.join("; ", filter.problems()));
+        }
         return history.export(viewer.get(), subject(viewer.get(), person))
+                .map(filter::applied)
                 .<ResponseEntity<?>>map(page -> ResponseEntity.ok()
                         .cacheControl(CacheControl.noStore())
                         .header(HttpHeaders.CONTENT_DISPOSITION, attachment("access-history.csv"))
