@@ -11,8 +11,11 @@ import java.util.Set;
 import org.ecarehub.access.Explanation;
 import org.ecarehub.access.Explanations;
 import org.ecarehub.access.LawfulBasis;
+import org.ecarehub.consent.Authority;
 import org.ecarehub.consent.RepresentativeAuthority;
 import org.ecarehub.consent.Representatives;
+import org.ecarehub.identity.PortalRefused;
+import org.ecarehub.identity.RepresentativeRequests;
 import org.ecarehub.partnership.Agency;
 import org.ecarehub.partnership.Category;
 import org.ecarehub.partnership.Partnership;
@@ -26,6 +29,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -39,6 +43,7 @@ class PortalAccessPages {
     private final PortalViewer viewer;
     private final Explanations explanations;
     private final Representatives representatives;
+    private final RepresentativeRequests requests;
     private final Partnerships partnerships;
     private final boolean showStaffAccounts;
 
@@ -46,11 +51,13 @@ class PortalAccessPages {
             PortalViewer viewer,
             Explanations explanations,
             Representatives representatives,
+            RepresentativeRequests requests,
             Partnerships partnerships,
             @Value("${ecare.portal.staff-names:role-only}") String staffNames) {
         this.viewer = viewer;
         this.explanations = explanations;
         this.representatives = representatives;
+        this.requests = requests;
         this.partnerships = partnerships;
         // The partnership's choice for the access history (decision 0036) holds here too: role-only unless configured.
         this.showStaffAccounts = staffNames.equals("account");
@@ -99,8 +106,65 @@ class PortalAccessPages {
             HttpSession session,
             Model model) {
         PortalViewing viewing = viewer.viewing(authentication, session);
-        Optional<PersonId> about = PortalConsentPages.asked(viewing, person)
-                .filter(id -> explanations.explain(viewing.requester(), id).isPresent());
+        return representativesPage(
+                viewing, PortalConsentPages.asked(viewing, person), new FormErrors(), null, null, null, model);
+    }
+
+    /**
+     * A request to add a representative, for the verification queue: it grants nothing until staff record and verify
+     * the authority. Only for a person the account may choose; anyone else reads as nothing there.
+     */
+    @PostMapping("/portal/representatives")
+    String requestRepresentative(
+            @RequestParam(name = "person", required = false) String person,
+            @RequestParam(name = "kind", required = false) String kind,
+            @RequestParam(name = "name", required = false) String name,
+            @RequestParam(name = "reference", required = false) String reference,
+            Authentication authentication,
+            HttpSession session,
+            Model model) {
+        PortalViewing viewing = viewer.viewing(authentication, session);
+        Optional<PersonId> about = PortalConsentPages.asked(viewing, person == null ? "" : person);
+        FormErrors errors = new FormErrors();
+        if (about.isEmpty()) {
+            return representativesPage(viewing, about, errors, null, null, null, model);
+        }
+        Optional<Authority.Kind> chosen = List.of(Authority.Kind.values()).stream()
+                .filter(one -> one.name().equals(kind))
+                .findFirst();
+        if (chosen.isEmpty()) {
+            errors.add("kind", "Choose the kind of authority");
+        }
+        if (Forms.trimmed(name) == null) {
+            errors.add("name", "Enter the representative's full name");
+        }
+        if (Forms.trimmed(reference) == null) {
+            errors.add("reference", "Enter the reference of the document, such as the Public Guardian's number");
+        }
+        if (!errors.any()) {
+            try {
+                requests.request(
+                        viewing.account().username(), about.get(), chosen.get().name(), name, reference);
+                return "redirect:/portal/representatives?person=" + about.get().value() + "&requested";
+            } catch (PortalRefused refused) {
+                errors.add(
+                        refused.getMessage().contains("name") ? "name" : "reference",
+                        PortalPages.sentence(refused.getMessage()));
+            }
+        }
+        return representativesPage(viewing, about, errors, kind, name, reference, model);
+    }
+
+    private String representativesPage(
+            PortalViewing viewing,
+            Optional<PersonId> asked,
+            FormErrors errors,
+            String kind,
+            String name,
+            String reference,
+            Model model) {
+        Optional<PersonId> about =
+                asked.filter(id -> explanations.explain(viewing.requester(), id).isPresent());
         model.addAttribute("viewing", viewing);
         model.addAttribute("person", about.map(PersonId::value).orElse(null));
         model.addAttribute(
@@ -114,6 +178,14 @@ class PortalAccessPages {
                                                 .equals(viewing.account().boundTo())))
                                 .toList())
                         .orElse(List.of()));
+        model.addAttribute(
+                "requests",
+                about.map(id -> requests.of(viewing.account().username(), id)).orElse(List.of()));
+        model.addAttribute("kinds", List.of(Authority.Kind.values()));
+        model.addAttribute("errors", errors);
+        model.addAttribute("kind", kind);
+        model.addAttribute("name", name);
+        model.addAttribute("reference", reference);
         return "portal-representatives";
     }
 
@@ -183,8 +255,7 @@ class PortalAccessPages {
     public record EmergencyLine(String agency, String role, List<Category> categories) {}
 
     /** A representative as the person is told: by the authority's kind, and whether it is the viewer. */
-    public record RepresentativeLine(
-            boolean you, org.ecarehub.consent.Authority.Kind kind, List<Category> categories) {}
+    public record RepresentativeLine(boolean you, Authority.Kind kind, List<Category> categories) {}
 
     /** An authority over the person, and whether the viewer holds it. */
     public record AuthorityLine(RepresentativeAuthority held, boolean you) {}

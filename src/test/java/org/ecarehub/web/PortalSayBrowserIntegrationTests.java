@@ -256,6 +256,55 @@ class PortalSayBrowserIntegrationTests {
     }
 
     @Test
+    void davidsRequestToAddARepresentativeReachesTheVerificationQueue() {
+        try (Browser person = Browser.start();
+                Browser staff = Browser.start()) {
+            WebDriver holder = person.driver();
+            signInAs(holder, "david.thomson");
+            choose(holder, people.get("Agnes Thomson"));
+            holder.get(hub.uri("/portal/representatives").toString());
+            WorkspaceBrowserIntegrationTests.submit(holder, "request-representative");
+            assertThat(holder.findElement(By.id("error-summary")).getText())
+                    .contains("Choose the kind of authority")
+                    .contains("Enter the representative's full name")
+                    .contains("Enter the reference of the document");
+            accessible(person, "portal-representatives-errors");
+            holder.findElement(By.cssSelector("input[name='kind'][value='WELFARE_GUARDIAN']"))
+                    .click();
+            WorkspaceBrowserIntegrationTests.type(holder, "name", "Margaret Thomson");
+            WorkspaceBrowserIntegrationTests.type(holder, "reference", "SHERIFF-GUARD-2026-17");
+            WorkspaceBrowserIntegrationTests.submit(holder, "request-representative");
+            assertThat(holder.findElement(By.id("requested")).getText()).contains("Your request is sent");
+            assertThat(holder.findElement(By.cssSelector(".ecare-representative-request"))
+                            .getAttribute("data-outcome"))
+                    .isEqualTo("WAITING");
+
+            WebDriver worker = staff.driver();
+            worker.get(hub.uri("/sign-in").toString());
+            worker.findElement(By.id("username")).sendKeys("sw.hamilton");
+            worker.findElement(By.id("password")).sendKeys("demo");
+            worker.findElement(By.id("sign-in")).click();
+            new WebDriverWait(worker, Duration.ofSeconds(10))
+                    .until(browser -> !browser.getCurrentUrl().endsWith("/sign-in"));
+            worker.get(hub.uri("/verification").toString());
+            worker.findElement(By.id("representative-requests-link")).click();
+            String queue = worker.findElement(By.id("representative-requests")).getText();
+            assertThat(queue).contains("Margaret Thomson").contains("SHERIFF-GUARD-2026-17");
+            accessible(staff, "representative-requests-sw.hamilton");
+            worker.findElements(By.cssSelector("#representative-requests button[value='recorded']"))
+                    .get(0)
+                    .click();
+            new WebDriverWait(worker, Duration.ofSeconds(10))
+                    .until(browser -> browser.getCurrentUrl().endsWith("?decided"));
+
+            holder.get(hub.uri("/portal/representatives").toString());
+            assertThat(holder.findElement(By.cssSelector(".ecare-representative-request"))
+                            .getAttribute("data-outcome"))
+                    .isEqualTo("RECORDED");
+        }
+    }
+
+    @Test
     void davidsChallengeReachesTheGuardianAndTheAnswerComesBack() {
         PersonId agnes = people.get("Agnes Thomson");
         hub.bean(AccessDecisions.class)
