@@ -124,12 +124,7 @@ class PortalConsentPages {
             return form(viewing, about, new FormErrors(), null, null, List.of(), null, model);
         }
         FormErrors errors = new FormErrors();
-        ConsentState state = switch (status == null ? "" : status) {
-            case "given" -> ConsentState.GIVEN;
-            case "refused" -> ConsentState.REFUSED;
-            case "withdrawn" -> ConsentState.WITHDRAWN;
-            default -> null;
-        };
+        ConsentState state = ConsentPages.state(status);
         if (state == null) {
             errors.add("status", "Choose whether you agree, say no, or take back an agreement");
         }
