@@ -92,12 +92,7 @@ class ConsentPages {
         Practitioner practitioner = workspace.practitioner(authentication, session);
         PersonView person = visible(id, practitioner);
         FormErrors errors = new FormErrors();
-        ConsentState state = switch (status == null ? "" : status) {
-            case "given" -> ConsentState.GIVEN;
-            case "refused" -> ConsentState.REFUSED;
-            case "withdrawn" -> ConsentState.WITHDRAWN;
-            default -> null;
-        };
+        ConsentState state = state(status);
         if (state == null) {
             errors.add("status", "Choose whether consent was given, refused or withdrawn");
         }
@@ -169,6 +164,16 @@ class ConsentPages {
         model.addAttribute("endMonth", endMonth);
         model.addAttribute("endYear", endYear);
         return form(practitioner, person, errors, status, purpose, categories, recipient, evidence, reference, model);
+    }
+
+    /** The decision a form's {@code status} names, or null for anything else; the portal's form sends the same codes. */
+    static ConsentState state(String status) {
+        return switch (status == null ? "" : status) {
+            case "given" -> ConsentState.GIVEN;
+            case "refused" -> ConsentState.REFUSED;
+            case "withdrawn" -> ConsentState.WITHDRAWN;
+            default -> null;
+        };
     }
 
     /** One agency by its id, or every agency of a type as {@code type:gp-practice}; null for anything else. */
