@@ -2,7 +2,11 @@ package org.ecarehub.notification.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.ecarehub.access.BreakGlassOpened;
 import org.ecarehub.access.DecisionFlag;
 import org.ecarehub.access.RecordAccessed;
@@ -28,8 +32,18 @@ class ActivityListener {
     static final String BREAK_GLASS = "break-glass";
     static final String SERVICE_REQUEST = "service-request";
 
+    /** How many pairs of person and agency a node remembers as seen, so that most reads cost no query here. */
+    private static final int SEEN_PAIRS = 100_000;
+
     private final JdbcClient jdbc;
     private final PersonEvents events;
+    // Holds only pairs whose row was already there: a pair is never remembered from a transaction that may roll back.
+    private final Set<String> seen = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > SEEN_PAIRS;
+        }
+    }));
     private final Clock clock;
 
     ActivityListener(JdbcClient jdbc, PersonEvents events, Clock clock) {
@@ -43,15 +57,20 @@ class ActivityListener {
         if (!access.allowed()) {
             return;
         }
+        String pair = access.person().value() + " " + access.agency().value();
         // Inserted at most once per person and agency, whichever node or transaction gets there first.
-        boolean first = jdbc.sql("insert into notification_agency_seen (person_id, agency_id, first_event_id)"
-                                + " values (?, ?, ?) on conflict do nothing")
-                        .params(access.person().value(), access.agency().value(), access.eventId())
-                        .update()
-                > 0;
+        boolean first = !seen.contains(pair)
+                && jdbc.sql("insert into notification_agency_seen (person_id, agency_id, first_event_id)"
+                                        + " values (?, ?, ?) on conflict do nothing")
+                                .params(access.person().value(), access.agency().value(), access.eventId())
+                                .update()
+                        > 0;
         if (first) {
             keep(access.person(), FIRST_ACCESS, access.eventId(), null);
-        } else if (access.flags().contains(DecisionFlag.WITHOUT_CONSENT.code())) {
+            return;
+        }
+        seen.add(pair);
+        if (access.flags().contains(DecisionFlag.WITHOUT_CONSENT.code())) {
             keep(access.person(), WITHOUT_CONSENT, access.eventId(), null);
         }
     }
