@@ -21,6 +21,7 @@ import org.ecarehub.messaging.Deliveries;
 import org.ecarehub.messaging.JobLeases;
 import org.ecarehub.messaging.Notification;
 import org.ecarehub.messaging.Receiver;
+import org.ecarehub.notification.NotificationChoices;
 import org.ecarehub.partnership.Category;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
@@ -55,6 +56,7 @@ class ActivitySender {
     private final Representatives representatives;
     private final PortalVisibility visibility;
     private final Deliveries deliveries;
+    private final NotificationChoices choices;
     private final Clock clock;
     private final Duration interval;
     private final Duration settle;
@@ -67,6 +69,7 @@ class ActivitySender {
             Representatives representatives,
             PortalVisibility visibility,
             Deliveries deliveries,
+            NotificationChoices choices,
             Clock clock,
             @Value("${ecare.notification.interval:PT1H}") Duration interval,
             @Value("${ecare.notification.settle:PT2S}") Duration settle) {
@@ -77,6 +80,7 @@ class ActivitySender {
         this.representatives = representatives;
         this.visibility = visibility;
         this.deliveries = deliveries;
+        this.choices = choices;
         this.clock = clock;
         if (interval.isNegative() || settle.isNegative()) {
             throw new IllegalArgumentException("ecare.notification.interval and settle cannot be negative");
@@ -152,16 +156,8 @@ class ActivitySender {
         }
         return found.values().stream()
                 .filter(PortalAccount::bound)
-                .filter(account -> emailsOn(account.username()))
+                .filter(account -> choices.emailsOn(account.username()))
                 .toList();
-    }
-
-    private boolean emailsOn(Username account) {
-        return jdbc.sql("select emails_on from notification_account where username = ?")
-                .param(account.value())
-                .query(Boolean.class)
-                .optional()
-                .orElse(false);
     }
 
     /** Emails the account now, or marks it waiting when it was emailed within the interval. */
