@@ -10,6 +10,7 @@ import java.util.Set;
 import org.ecarehub.access.AccessDecision;
 import org.ecarehub.access.AccessItem;
 import org.ecarehub.access.DecisionFlag;
+import org.ecarehub.access.RecordAccessed;
 import org.ecarehub.access.Requester;
 import org.ecarehub.partnership.Action;
 import org.ecarehub.partnership.Category;
@@ -22,6 +23,7 @@ import org.ecarehub.shared.PersonId;
 import org.ecarehub.transparency.EventType;
 import org.ecarehub.transparency.LogEvent;
 import org.ecarehub.transparency.TransparencyLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,10 +37,12 @@ class DecisionJournal {
 
     private final TransparencyLog log;
     private final DecisionFollowUps followUps;
+    private final ApplicationEventPublisher published;
 
-    DecisionJournal(TransparencyLog log, DecisionFollowUps followUps) {
+    DecisionJournal(TransparencyLog log, DecisionFollowUps followUps, ApplicationEventPublisher published) {
         this.log = log;
         this.followUps = followUps;
+        this.published = published;
     }
 
     void record(
@@ -88,6 +92,11 @@ class DecisionJournal {
             }
             if (caller.protectionPurpose()) {
                 followUps.protectionAccess(person, caller.account(), caller.purpose(), eventId);
+            }
+            // After the follow-ups, so that a listener in this transaction finds W3's withholding already made.
+            if (caller.agency() != null) {
+                published.publishEvent(new RecordAccessed(
+                        eventId, person, caller.agency(), caller.purpose(), outcome.allowed(), outcome.flags()));
             }
         }
     }

@@ -19,6 +19,7 @@ import org.ecarehub.access.HistoryEntry;
 import org.ecarehub.access.HistoryPage;
 import org.ecarehub.access.PortalHistory;
 import org.ecarehub.access.PortalRules;
+import org.ecarehub.access.PortalVisibility;
 import org.ecarehub.access.RepresentativeRules;
 import org.ecarehub.access.Requester;
 import org.ecarehub.access.Sensitivity;
@@ -44,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * same decision point decides it for that account (unlogged: the reading is the access), with its proof.
  */
 @Service
-class PortalHistories implements PortalHistory {
+class PortalHistories implements PortalHistory, PortalVisibility {
 
     static final String ITEM = "access-history";
 
@@ -111,6 +112,51 @@ class PortalHistories implements PortalHistory {
                 before = page.next();
             }
         });
+    }
+
+    @Override
+    public boolean showsEvent(Requester.Portal viewer, PersonId person, long eventId) {
+        Optional<PersonId> now = index.personNow(person);
+        if (now.isEmpty() || eventId < 1) {
+            return false;
+        }
+        Set<Category> categories = new LinkedHashSet<>();
+        List<AccessItem> items = Arrays.stream(Category.values())
+                .map(category -> new AccessItem(ITEM, category, Sensitivity.NORMAL, HUB))
+                .toList();
+        List<AccessDecision> decided = decisions.evaluate(
+                decisions.snapshot().partnership(), viewer, Action.READ, now.get(), items, decisions.now());
+        for (int i = 0; i < items.size(); i++) {
+            if (decided.get(i).allowed()) {
+                categories.add(items.get(i).category());
+            }
+        }
+        if (categories.isEmpty()) {
+            return false;
+        }
+        List<ProvableEvent> found = events.about(index.personIdsInHistory(now.get()), eventId + 1, 1);
+        if (found.isEmpty() || found.get(0).id() != eventId) {
+            return false;
+        }
+        return visibility(viewer, new Reading(now.get(), categories), List.of(Parsed.of(found.get(0))))
+                .shown()
+                .contains(eventId);
+    }
+
+    @Override
+    public boolean showsItem(Requester.Portal viewer, PersonId person, AccessItem item) {
+        Optional<PersonId> now = index.personNow(person);
+        return now.isPresent()
+                && decisions
+                        .evaluate(
+                                decisions.snapshot().partnership(),
+                                viewer,
+                                Action.READ,
+                                now.get(),
+                                List.of(item),
+                                decisions.now())
+                        .get(0)
+                        .allowed();
     }
 
     /** Who reads whose history, and which categories of it the decision allowed. */
