@@ -11,6 +11,8 @@ import org.ecarehub.shared.Username;
 /**
  * A break-glass grant was opened. POLICY.md wants the person's key worker or lead professional told: they are named
  * here (staff accounts and teams) so that messaging can notify them without asking back.
+ *
+ * @param eventId the transparency log's id of the opening's event, which the person's history shows
  */
 public record BreakGlassOpened(
         BreakGlassGrantId grant,
@@ -21,7 +23,8 @@ public record BreakGlassOpened(
         Instant expiresAt,
         CaldicottReviewId review,
         List<Username> keyWorkers,
-        List<TeamId> keyWorkerTeams) {
+        List<TeamId> keyWorkerTeams,
+        long eventId) {
 
     public BreakGlassOpened {
         keyWorkers = List.copyOf(keyWorkers);

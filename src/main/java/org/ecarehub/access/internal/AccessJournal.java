@@ -97,7 +97,12 @@ class AccessJournal {
         return List.copyOf(merged.values());
     }
 
-    void log(
+    /**
+     * Logs one change, or holds it for its batch's single append.
+     *
+     * @return the log's id of the event, or 0 when it is held for a batch
+     */
+    long log(
             EventType type,
             String action,
             List<String> items,
@@ -120,9 +125,9 @@ class AccessJournal {
         List<LogEvent> events = held.get();
         if (events != null) {
             events.add(event);
-        } else {
-            log.append(event);
+            return 0;
         }
+        return log.append(event).eventId();
     }
 
     void publish(Object event) {

@@ -117,7 +117,7 @@ class StoredBreakGlassGrants implements BreakGlassGrants {
                 .update(key, "id");
         BreakGlassGrantId id = new BreakGlassGrantId(key.getKeyAs(Number.class).longValue());
         changes.record(about);
-        journal.log(
+        long opening = journal.log(
                 EventType.BREAK_GLASS,
                 "open",
                 List.of(id.reference(), "expires-" + expiresAt),
@@ -162,7 +162,8 @@ class StoredBreakGlassGrants implements BreakGlassGrants {
                         .map(relationship -> relationship.holder().team())
                         .filter(Objects::nonNull)
                         .distinct()
-                        .toList()));
+                        .toList(),
+                opening));
         return new BreakGlassGrant(
                 id,
                 about,

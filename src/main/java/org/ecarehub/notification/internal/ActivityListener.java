@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ecarehub.access.BreakGlassOpened;
@@ -12,8 +11,6 @@ import org.ecarehub.access.DecisionFlag;
 import org.ecarehub.access.RecordAccessed;
 import org.ecarehub.request.ServiceRequestStatusChanged;
 import org.ecarehub.shared.PersonId;
-import org.ecarehub.transparency.LoggedEvent;
-import org.ecarehub.transparency.PersonEvents;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,7 +33,6 @@ class ActivityListener {
     private static final int SEEN_PAIRS = 100_000;
 
     private final JdbcClient jdbc;
-    private final PersonEvents events;
     // Holds only pairs whose row was already there: a pair is never remembered from a transaction that may roll back.
     private final Set<String> seen = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
@@ -46,9 +42,8 @@ class ActivityListener {
     }));
     private final Clock clock;
 
-    ActivityListener(JdbcClient jdbc, PersonEvents events, Clock clock) {
+    ActivityListener(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -77,15 +72,9 @@ class ActivityListener {
 
     @EventListener
     void on(BreakGlassOpened opened) {
-        // The opening's own event, appended just before in this transaction: the one the person's history shows.
-        long eventId = events.about(List.of(opened.person()), 20).stream()
-                .filter(event -> event.type().equals("break-glass")
-                        && event.items().contains(opened.grant().reference()))
-                .mapToLong(LoggedEvent::id)
-                .max()
-                .orElse(0);
-        if (eventId > 0) {
-            keep(opened.person(), BREAK_GLASS, eventId, null);
+        // The opening's own event, the one the person's history shows and W1 may withhold.
+        if (opened.eventId() > 0) {
+            keep(opened.person(), BREAK_GLASS, opened.eventId(), null);
         }
     }
 
