@@ -100,8 +100,9 @@ class NotificationsIntegrationTests {
         await(() -> emailsTo(david).size() == 1);
         MimeMessage email = emailsTo(david).get(0);
         String text = email.getSubject() + "\n" + email.getContent();
+        assertThat(email.getSubject()).isEqualTo("New activity on a record in eCare Hub");
         assertThat(text)
-                .contains("Sign in")
+                .contains("There is new activity on the record; sign in to see it", "/portal")
                 .doesNotContain(
                         "Agnes",
                         "Thomson",

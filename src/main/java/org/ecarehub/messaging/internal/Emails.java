@@ -57,6 +57,9 @@ class Emails {
         return sender;
     }
 
+    /** The notification module's topic: activity on a person's record, for them or their representative. */
+    static final String RECORD_ACTIVITY = "record-activity";
+
     Attempt attempt(Delivery delivery) {
         if (sender == null) {
             return Attempt.failed("smtp-not-configured");
@@ -66,9 +69,16 @@ class Emails {
             MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
             helper.setFrom(from);
             helper.setTo(((Receiver.Email) delivery.receiver()).address());
-            helper.setSubject("You have a new notification in eCare Hub");
-            helper.setText("There is something new for you in eCare Hub. Sign in to see it: " + baseUrl + "\n\n"
-                    + "This email holds no details on purpose; please do not reply to it.\n");
+            // Never a detail of the person or the event: the words depend on the topic alone.
+            if (RECORD_ACTIVITY.equals(delivery.notification().topic())) {
+                helper.setSubject("New activity on a record in eCare Hub");
+                helper.setText("There is new activity on the record; sign in to see it: " + baseUrl + "/portal\n\n"
+                        + "This email holds no details on purpose; please do not reply to it.\n");
+            } else {
+                helper.setSubject("You have a new notification in eCare Hub");
+                helper.setText("There is something new for you in eCare Hub. Sign in to see it: " + baseUrl + "\n\n"
+                        + "This email holds no details on purpose; please do not reply to it.\n");
+            }
             message.setHeader(DELIVERY_HEADER, delivery.id().value());
             sender.send(message);
             return Attempt.acknowledged("smtp-accepted");
