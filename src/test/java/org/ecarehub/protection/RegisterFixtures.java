@@ -39,12 +39,14 @@ final class RegisterFixtures {
         String local = "PR-" + UUID.randomUUID();
         AgencyRecord record = new AgencyRecord(
                 AgencyRecordId.of("slc-social-work", local),
+                // Names and dates of birth far enough apart that the person index never takes two of the tests'
+                // children for one (it did, now and then, with one given name and dates within 300 days).
                 new Demographics(
-                        "Test",
+                        letters(local.hashCode()),
                         null,
-                        "Prot" + Integer.toString(local.hashCode() & 0xfffff, 36) + "son",
+                        letters(local.substring(9).hashCode()) + "son",
                         List.of(),
-                        bornAround.plusDays(Math.floorMod(local.hashCode(), 300)),
+                        bornAround.plusDays(Math.floorMod(local.hashCode(), 1500)),
                         Sex.MALE,
                         List.of(),
                         null,
@@ -52,6 +54,18 @@ final class RegisterFixtures {
         return hub.bean(PersonIndex.class)
                 .submit(record, Actor.agencySystem(AgencyId.of("slc-social-work"), 1))
                 .person();
+    }
+
+    /** Six letters from a number, capitalised: a name no other test child shares. */
+    private static String letters(int seed) {
+        StringBuilder name = new StringBuilder();
+        int value = seed;
+        for (int i = 0; i < 6; i++) {
+            name.append((char) ('a' + Math.floorMod(value, 26)));
+            value = value / 26 + i * 7919;
+        }
+        name.setCharAt(0, Character.toUpperCase(name.charAt(0)));
+        return name.toString();
     }
 
     /** A child known to the children and families team, as every child a planning meeting discusses is. */
