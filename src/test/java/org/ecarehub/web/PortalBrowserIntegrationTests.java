@@ -35,7 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Tag("browser")
 class PortalBrowserIntegrationTests {
 
-    static final String DEMO_SECRET = "JBSWY3DPEHPK3PXP";
+    static final String DEMO_SECRET = PortalBrowsing.DEMO_SECRET;
 
     @TempDir
     static Path dataDir;
@@ -55,20 +55,11 @@ class PortalBrowserIntegrationTests {
     }
 
     static void signIn(WebDriver driver, String username, String password, String code) {
-        driver.get(hub.uri("/portal/sign-in").toString());
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("code")).sendKeys(code);
-        WebElement button = driver.findElement(By.id("sign-in"));
-        button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(browser -> !browser.getCurrentUrl()
-                        .equals(hub.uri("/portal/sign-in").toString()));
+        PortalBrowsing.signIn(hub, driver, username, password, code);
     }
 
     static void signInAs(WebDriver driver, String username) {
-        signIn(driver, username, "demo", TotpCodes.next(username, DEMO_SECRET));
-        assertThat(driver.getCurrentUrl()).isEqualTo(hub.uri("/portal").toString());
+        PortalBrowsing.signInAs(hub, driver, username);
     }
 
     static void accessible(Browser browser, String screenshot) {
@@ -77,11 +68,7 @@ class PortalBrowserIntegrationTests {
     }
 
     static void choose(WebDriver driver, PersonId person) {
-        driver.findElement(By.cssSelector("input[name='person'][value='" + person.value() + "']"))
-                .click();
-        driver.findElement(By.id("choose")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(browser -> browser.getCurrentUrl().endsWith("/portal/record"));
+        PortalBrowsing.choose(driver, person);
     }
 
     static List<String> categories(WebDriver driver) {

@@ -57,14 +57,7 @@ class PortalHistoryBrowserIntegrationTests {
     }
 
     static void signInAs(WebDriver driver, String username) {
-        driver.get(hub.uri("/portal/sign-in").toString());
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys("demo");
-        driver.findElement(By.id("code")).sendKeys(TotpCodes.next(username, PortalBrowserIntegrationTests.DEMO_SECRET));
-        driver.findElement(By.id("sign-in")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(browser ->
-                        browser.getCurrentUrl().equals(hub.uri("/portal").toString()));
+        PortalBrowsing.signInAs(hub, driver, username);
     }
 
     static void open(WebDriver driver, String path) {
@@ -90,8 +83,7 @@ class PortalHistoryBrowserIntegrationTests {
                 client,
                 "/portal/sign-in",
                 "/portal/sign-in",
-                "username=" + username + "&password=demo&code="
-                        + TotpCodes.next(username, PortalBrowserIntegrationTests.DEMO_SECRET));
+                "username=" + username + "&password=demo&code=" + TotpCodes.next(username, PortalBrowsing.DEMO_SECRET));
         assertThat(PageForms.location(signIn)).endsWith("/portal");
         return client;
     }

@@ -74,7 +74,7 @@ class PortalHistoryPageBenchmarkIntegrationTests {
                     "/portal/sign-in",
                     "/portal/sign-in",
                     "username=david.thomson&password=demo&code="
-                            + TotpCodes.next("david.thomson", PortalBrowserIntegrationTests.DEMO_SECRET));
+                            + TotpCodes.next("david.thomson", PortalBrowsing.DEMO_SECRET));
             assertThat(PageForms.location(signIn)).endsWith("/portal");
 
             String first = "/portal/history?person=" + agnes.value();

@@ -3,8 +3,6 @@ package org.ecarehub.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import org.ecarehub.identity.internal.TotpCodes;
 import org.ecarehub.notification.NotificationChoices;
 import org.ecarehub.shared.Username;
 import org.ecarehub.support.Browser;
@@ -18,13 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The email choice page at {@code /portal/notifications}: accessible, saved, and refused without its CSRF token. */
 @Tag("database")
 class PortalNotificationsBrowserIntegrationTests {
 
-    static final String DEMO_SECRET = "JBSWY3DPEHPK3PXP";
+    static final String DEMO_SECRET = PortalBrowsing.DEMO_SECRET;
 
     @TempDir
     static Path dataDir;
@@ -42,14 +39,7 @@ class PortalNotificationsBrowserIntegrationTests {
     }
 
     static void signInAs(WebDriver driver, String username) {
-        driver.get(hub.uri("/portal/sign-in").toString());
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys("demo");
-        driver.findElement(By.id("code")).sendKeys(TotpCodes.next(username, DEMO_SECRET));
-        driver.findElement(By.id("sign-in")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(browser -> !browser.getCurrentUrl()
-                        .equals(hub.uri("/portal/sign-in").toString()));
+        PortalBrowsing.signInAs(hub, driver, username);
     }
 
     static boolean emailsOn(String account) {

@@ -18,7 +18,6 @@ import org.ecarehub.consent.Consent;
 import org.ecarehub.consent.ConsentState;
 import org.ecarehub.consent.Consents;
 import org.ecarehub.demo.DemoStoryPeople;
-import org.ecarehub.identity.internal.TotpCodes;
 import org.ecarehub.partnership.Action;
 import org.ecarehub.partnership.AgencyType;
 import org.ecarehub.partnership.Category;
@@ -50,7 +49,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Tag("browser")
 class PortalSayBrowserIntegrationTests {
 
-    static final String DEMO_SECRET = "JBSWY3DPEHPK3PXP";
+    static final String DEMO_SECRET = PortalBrowsing.DEMO_SECRET;
     static final AgencyId CARING_HANDS = AgencyId.of("caring-hands");
 
     @TempDir
@@ -71,22 +70,11 @@ class PortalSayBrowserIntegrationTests {
     }
 
     static void signInAs(WebDriver driver, String username) {
-        driver.get(hub.uri("/portal/sign-in").toString());
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys("demo");
-        driver.findElement(By.id("code")).sendKeys(TotpCodes.next(username, DEMO_SECRET));
-        driver.findElement(By.id("sign-in")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(browser ->
-                        browser.getCurrentUrl().equals(hub.uri("/portal").toString()));
+        PortalBrowsing.signInAs(hub, driver, username);
     }
 
     static void choose(WebDriver driver, PersonId person) {
-        driver.findElement(By.cssSelector("input[name='person'][value='" + person.value() + "']"))
-                .click();
-        driver.findElement(By.id("choose")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(browser -> browser.getCurrentUrl().endsWith("/portal/record"));
+        PortalBrowsing.choose(driver, person);
     }
 
     static void accessible(Browser browser, String screenshot) {
