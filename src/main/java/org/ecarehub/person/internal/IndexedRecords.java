@@ -45,6 +45,7 @@ class IndexedRecords implements SmartInitializingSingleton {
     private final AgencyRecords agencyRecords;
     private final JdbcClient jdbc;
     private final PersonIndexSettings settings;
+    private final PersonCache people;
     private final MatchIndex index = new MatchIndex(MatchModel.priors());
     private final Map<Long, PersonRecord> records = new ConcurrentHashMap<>();
     private final ReentrantLock writer = new ReentrantLock();
@@ -62,8 +63,9 @@ class IndexedRecords implements SmartInitializingSingleton {
     private volatile long lastVersionId;
     private volatile int fittedOn;
 
-    IndexedRecords(AgencyRecords agencyRecords, JdbcClient jdbc, PersonIndexSettings settings) {
+    IndexedRecords(AgencyRecords agencyRecords, JdbcClient jdbc, PersonIndexSettings settings, PersonCache people) {
         this.agencyRecords = agencyRecords;
+        this.people = people;
         this.jdbc = jdbc;
         this.settings = settings;
     }
@@ -103,9 +105,9 @@ class IndexedRecords implements SmartInitializingSingleton {
         // Re-entrant: inside exclusively() this only counts; either way it is given up as the transaction completes.
         writer.lock();
         try {
-            jdbc.sql("select id from person_index_writer where id = 1 for update")
-                    .query(Integer.class)
-                    .single();
+            // Takes the writers' row lock, and raises the generation by which other nodes know to empty their caches.
+            jdbc.sql("update person_index_writer set generation = generation + 1 where id = 1")
+                    .update();
             ensureLoaded();
             for (StoredVersion version : agencyRecords.currentSince(lastVersionId)) {
                 putCommitted(version);
@@ -124,6 +126,7 @@ class IndexedRecords implements SmartInitializingSingleton {
                         scope.revert();
                     }
                 } finally {
+                    people.empty();
                     TransactionSynchronizationManager.unbindResourceIfPossible(IndexedRecords.this);
                     writer.unlock();
                 }
@@ -156,6 +159,11 @@ class IndexedRecords implements SmartInitializingSingleton {
     Optional<PersonRecord> record(long recordId) {
         ensureLoaded();
         return Optional.ofNullable(records.get(recordId));
+    }
+
+    /** Whether this thread's transaction is changing the index: it reads its own changes, not the cache. */
+    boolean writingHere() {
+        return TransactionSynchronizationManager.hasResource(this);
     }
 
     int size() {

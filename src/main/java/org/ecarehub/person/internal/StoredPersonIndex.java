@@ -67,6 +67,7 @@ class StoredPersonIndex implements PersonIndex {
     private final Journal journal;
     private final TransactionTemplate transactions;
     private final Linkage linkage;
+    private final PersonCache cache;
 
     StoredPersonIndex(
             Persons persons,
@@ -78,7 +79,9 @@ class StoredPersonIndex implements PersonIndex {
             IndexedRecords indexed,
             Journal journal,
             TransactionTemplate transactions,
-            PersonIndexSettings settings) {
+            PersonIndexSettings settings,
+            PersonCache cache) {
+        this.cache = cache;
         this.persons = persons;
         this.records = records;
         this.links = links;
@@ -347,13 +350,19 @@ class StoredPersonIndex implements PersonIndex {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<Person> person(PersonId person) {
-        // Read on every decision about a person, so the common case (no merge either way) costs one query for the
-        // person's standing and one for their records' current versions.
+        // Read on every decision about a person: from memory, unless this thread is changing the index.
+        return indexed.writingHere() ? load(person).person() : cache.person(person, this::load);
+    }
+
+    /**
+     * The person from the tables: the common case (no merge either way) costs one query for the person's standing and
+     * one for their records' current versions, and may be kept, as it depends on no other person.
+     */
+    private PersonCache.Loaded load(PersonId person) {
         Optional<Persons.Standing> standing = persons.standing(person);
         if (standing.isEmpty()) {
-            return Optional.empty();
+            return new PersonCache.Loaded(Optional.empty(), false);
         }
         PersonId effective = standing.get().mergedInto() == null ? person : persons.effective(person);
         Set<PersonId> closure = standing.get().alone() ? Set.of(person) : persons.closure(effective);
@@ -362,7 +371,9 @@ class StoredPersonIndex implements PersonIndex {
                 .toList();
         List<PersonId> merged =
                 closure.stream().filter(id -> !id.equals(effective)).toList();
-        return Optional.of(new Person(effective, versions, merged));
+        return new PersonCache.Loaded(
+                Optional.of(new Person(effective, versions, merged)),
+                standing.get().alone());
     }
 
     @Override

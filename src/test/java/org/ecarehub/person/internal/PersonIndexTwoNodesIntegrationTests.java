@@ -66,4 +66,82 @@ class PersonIndexTwoNodesIntegrationTests {
                     .isEqualTo(second.bean(IndexedRecords.class).size() - 1);
         }
     }
+
+    /** The phone recorded last for the person, as {@link PersonIndex#person} answers on the node. */
+    private static String phoneOn(RunningHub node, org.ecarehub.shared.PersonId person) {
+        return node.bean(PersonIndex.class)
+                .person(person)
+                .orElseThrow()
+                .records()
+                .get(0)
+                .demographics()
+                .phone();
+    }
+
+    @Test
+    void readsAPersonChangedOnEitherNodeAsChangedOnceTheChangeHasCommitted() throws Exception {
+        TestDatabase database = TestDatabase.fresh(dataDir);
+        Map<String, Object> properties = Map.of("ecare.demo.people", 0, "ecare.person.cache.poll", "100ms");
+        try (RunningHub first = RunningHub.start("demo", dataDir, database, properties);
+                RunningHub second = RunningHub.start("demo", dataDir, database, properties)) {
+            java.util.function.Function<String, AgencyRecord> withPhone = phone -> PersonIndexIntegrationTests.record(
+                    "nhs-lanarkshire",
+                    "LN6000003",
+                    null,
+                    "Morag",
+                    "Lennox",
+                    "1951-07-14",
+                    Sex.FEMALE,
+                    "3 Mill Road, Hamilton",
+                    "ML3 6AB",
+                    phone);
+            org.ecarehub.shared.PersonId person =
+                    submitOn(first, withPhone.apply("01698 000001")).person();
+            // Both nodes now hold the person in memory.
+            assertThat(phoneOn(first, person)).isEqualTo("01698 000001");
+            assertThat(phoneOn(second, person)).isEqualTo("01698 000001");
+            assertThat(first.bean(PersonCache.class).size()).isEqualTo(1);
+
+            submitOn(first, withPhone.apply("01698 000002"));
+            // The node that made the change reads it at once; the other within its poll.
+            assertThat(phoneOn(first, person)).isEqualTo("01698 000002");
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!"01698 000002".equals(phoneOn(second, person)) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(phoneOn(second, person)).isEqualTo("01698 000002");
+
+            submitOn(second, withPhone.apply("01698 000003"));
+            assertThat(phoneOn(second, person)).isEqualTo("01698 000003");
+            deadline = System.nanoTime() + 5_000_000_000L;
+            while (!"01698 000003".equals(phoneOn(first, person)) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(phoneOn(first, person)).isEqualTo("01698 000003");
+        }
+    }
+
+    @Test
+    void keepsNoPeopleWhenTheCacheSizeIsNought() {
+        TestDatabase database = TestDatabase.fresh(dataDir);
+        Map<String, Object> properties = Map.of("ecare.demo.people", 0, "ecare.person.cache.size", 0);
+        try (RunningHub node = RunningHub.start("demo", dataDir, database, properties)) {
+            org.ecarehub.shared.PersonId person = submitOn(
+                            node,
+                            PersonIndexIntegrationTests.record(
+                                    "nhs-lanarkshire",
+                                    "LN6000004",
+                                    null,
+                                    "Iain",
+                                    "Baird",
+                                    "1960-01-02",
+                                    Sex.MALE,
+                                    null,
+                                    "ML3 6AB",
+                                    null))
+                    .person();
+            assertThat(node.bean(PersonIndex.class).person(person)).isPresent();
+            assertThat(node.bean(PersonCache.class).size()).isZero();
+        }
+    }
 }

@@ -137,7 +137,14 @@ public final class SummaryReadBenchmark {
             }
             System.out.println("summary benchmark: " + people + " people, "
                     + Files.readString(seeded).strip());
-            read(hub, ids, threads, warmup, seconds);
+            // Cold: people read at random, few of them read before. Warm: every person read once first, as on a hub
+            // that has been running for a while, whose caches hold the people it serves.
+            read(hub, ids, threads, warmup, seconds, "cold");
+            long warming = System.nanoTime();
+            readEveryone(hub, ids, threads);
+            System.out.printf(
+                    "every person read once in %.0f s; measuring again%n", (System.nanoTime() - warming) / 1e9);
+            read(hub, ids, threads, 5, seconds, "warm");
         }
     }
 
@@ -239,8 +246,31 @@ public final class SummaryReadBenchmark {
         return new ServiceProvision("Homecare", provider, since, null, 2, null, new BigDecimal("7.00"));
     }
 
-    /** Every thread reads summaries for the warm-up, then for the measured seconds; the figures are printed. */
-    static void read(RunningHub hub, List<PersonId> ids, int threads, int warmup, int seconds) throws Exception {
+    /** Each person's summary read once, by one of the threads, each thread a share of the people. */
+    static void readEveryone(RunningHub hub, List<PersonId> ids, int threads) throws Exception {
+        Records records = hub.bean(Records.class);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int me = t;
+            Thread worker = new Thread(() -> {
+                for (int i = me; i < ids.size(); i += threads) {
+                    records.summary(socialWorker(i, i), ids.get(i));
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+    }
+
+    /**
+     * Every thread reads summaries for the warm-up, then for the measured seconds; the figures are printed, labelled
+     * with how warm the caches were.
+     */
+    static void read(RunningHub hub, List<PersonId> ids, int threads, int warmup, int seconds, String label)
+            throws Exception {
         Records records = hub.bean(Records.class);
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean stop = new AtomicBoolean(false);
@@ -293,8 +323,9 @@ public final class SummaryReadBenchmark {
         }
         Arrays.sort(all);
         System.out.printf(
-                "summary reads: %d threads, %.1f s measured after %d s of warm-up: %d reads, %.0f reads/s;"
+                "summary reads (%s): %d threads, %.1f s measured after %d s of warm-up: %d reads, %.0f reads/s;"
                         + " %.1f%% showed the person and all 4 items; latency p50 %.2f ms, p99 %.2f ms%n",
+                label,
                 threads,
                 elapsed,
                 warmup,
@@ -303,7 +334,7 @@ public final class SummaryReadBenchmark {
                 100.0 * complete.sum() / Math.max(1, reads.sum()),
                 percentile(all, 0.50) / 1e6,
                 percentile(all, 0.99) / 1e6);
-        System.out.printf("summary reads/s: %.0f%n", reads.sum() / elapsed);
+        System.out.printf("summary reads/s (%s): %.0f%n", label, reads.sum() / elapsed);
     }
 
     static long percentile(long[] sorted, double p) {
