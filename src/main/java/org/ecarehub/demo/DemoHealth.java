@@ -24,7 +24,7 @@ class DemoHealth implements HealthIndicator {
         if (!demoMode) {
             return Health.up().build();
         }
-        return seeds.seededAt().isPresent() && seeder.storyPeopleInPlace()
+        return seeds.seededAt().isPresent() && seeds.peopleSeededAt().isPresent() && seeder.storyPeopleInPlace()
                 ? Health.up().build()
                 : Health.down().build();
     }

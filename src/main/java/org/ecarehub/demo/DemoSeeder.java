@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -23,16 +24,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Seeds the demo partnership of DEMO.md and its story people on first start, through the modules' own APIs; a restart
- * reuses what is there. Runs only in demo mode.
+ * Seeds the demo partnership of DEMO.md and its story people on first start, through the modules' own APIs, and the
+ * synthetic people once the hub has started; a restart reuses what is there. Runs only in demo mode.
  */
 @Component
-class DemoSeeder implements SmartInitializingSingleton {
+class DemoSeeder implements SmartInitializingSingleton, ApplicationListener<ApplicationReadyEvent> {
 
     static final String DEMO_PARTNERSHIP = "demo/partnership.yaml";
     static final String DEMO_PASSWORD = "demo";
@@ -111,10 +114,43 @@ class DemoSeeder implements SmartInitializingSingleton {
         stories.seedProtection(seedDay);
         seedPortalAccounts();
         if (!seededBefore) {
-            List<AgencyRecord> synthetic = seedSyntheticPeople(snapshot.version());
-            stories.seedSyntheticPeople(snapshot, synthetic, seedDay);
-            seeds.markSeeded(clock.instant(), people);
+            Instant now = clock.instant();
+            seeds.markSeeded(now, people);
+            if (people == 0) {
+                seeds.markPeopleSeeded(now);
+            }
             log.info("Demo partnership seeded (configuration version {})", snapshot.version());
+        }
+    }
+
+    /**
+     * Seeds DEMO.md's "Everyone else" once the hub has started, in the background, so that the demo opens seconds
+     * sooner: the stories are all in place before it starts, and the synthetic people (most of the seeding's time)
+     * follow within seconds. One transaction, so that a stop halfway leaves nothing and the next start seeds them all;
+     * {@code /actuator/health} answers UP only once they are in place.
+     */
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        if (!demoMode || seeds.peopleSeededAt().isPresent()) {
+            return;
+        }
+        Thread seeding = new Thread(this::seedEveryoneElse, "demo-people");
+        seeding.setDaemon(true);
+        seeding.start();
+    }
+
+    private void seedEveryoneElse() {
+        try {
+            transactions.executeWithoutResult(status -> {
+                PartnershipSnapshot snapshot = partnerships.current();
+                LocalDate seedDay = LocalDate.ofInstant(seeds.seededAt().orElseThrow(), ZoneId.of("Europe/London"));
+                List<AgencyRecord> synthetic = seedSyntheticPeople(snapshot.version());
+                stories.seedSyntheticPeople(snapshot, synthetic, seedDay);
+                seeds.markPeopleSeeded(clock.instant());
+            });
+        } catch (RuntimeException e) {
+            // Nothing of it is stored; the next start tries again, and health stays DOWN until then.
+            log.error("Could not seed the demo's synthetic people; restart to try again", e);
         }
     }
 

@@ -70,6 +70,23 @@ class DemoAndServeModesIntegrationTests {
     }
 
     @Test
+    void seedsTheSyntheticPeopleOnceStartedAndIsHealthyOnlyThen() {
+        TestDatabase database = TestDatabase.fresh(dataDir);
+        try (RunningHub hub = RunningHub.start("demo", dataDir, database, Map.of("ecare.demo.people", 40))) {
+            // RunningHub waits for the background seeding, as a person opening the demo waits for health UP.
+            assertThat(count(hub, "person_person")).isGreaterThan(7 + 30);
+            assertThat(hub.get(HttpClient.newHttpClient(), "/actuator/health").statusCode())
+                    .isEqualTo(200);
+
+            hub.bean(JdbcClient.class)
+                    .sql("update demo_seed set people_seeded_at = null")
+                    .update();
+            assertThat(hub.get(HttpClient.newHttpClient(), "/actuator/health").statusCode())
+                    .isEqualTo(503);
+        }
+    }
+
+    @Test
     void reusesWhatIsThereOnRestartAndStartsAfreshWithReset() {
         TestDatabase database = TestDatabase.fresh(dataDir);
         long credentials;

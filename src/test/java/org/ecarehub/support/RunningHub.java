@@ -51,7 +51,32 @@ public final class RunningHub implements AutoCloseable {
         properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         SpringApplication application = new SpringApplication(EcareHubApplication.class);
         ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
+        if ("demo".equals(mode)) {
+            awaitDemoPeople(context);
+        }
         return new RunningHub(context, dataDir);
+    }
+
+    /** The demo seeds its synthetic people once started, in the background: a test starts from the whole demo. */
+    private static void awaitDemoPeople(ConfigurableApplicationContext context) {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc =
+                context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(180);
+        while (jdbc.sql("select count(*) from demo_seed where people_seeded_at is not null")
+                        .query(Long.class)
+                        .single()
+                == 0) {
+            if (System.nanoTime() > deadline) {
+                context.close();
+                throw new IllegalStateException("the demo's synthetic people were not seeded within 180 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the demo seeded its people", e);
+            }
+        }
     }
 
     /** Records every application event published from now on, as a module test would see them. */
