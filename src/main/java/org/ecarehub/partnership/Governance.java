@@ -8,13 +8,18 @@ import org.ecarehub.shared.Username;
 /**
  * Who answers for the partnership: the duty officer who receives escalations (an unacknowledged protection
  * message), the partnership's Caldicott guardian (who reviews for agencies without a guardian of their own), the
- * data protection officer, and each agency's own Caldicott guardian where it has one.
+ * data protection officer, and each agency's own Caldicott guardian where it has one; and what the portal tells people
+ * of who looked at their record.
+ *
+ * @param portalShowsStaffAccounts whether the portal names the staff account that looked, beside its agency and
+ *     role (decision 0036): a choice for the partnership, as staff must be told their names are shown
  */
 public record Governance(
         Username dutyOfficer,
         Username caldicottGuardian,
         Username dataProtectionOfficer,
-        Map<AgencyId, Username> agencyCaldicottGuardians) {
+        Map<AgencyId, Username> agencyCaldicottGuardians,
+        boolean portalShowsStaffAccounts) {
 
     public Governance {
         Objects.requireNonNull(dutyOfficer, "dutyOfficer");

@@ -62,8 +62,8 @@ final class PartnershipFileReader {
             "sharing-agreements",
             "service-request-targets",
             "protection-message-routing");
-    private static final List<String> PARTNERSHIP_KEYS =
-            List.of("name", "duty-officer", "caldicott-guardian", "data-protection-officer");
+    private static final List<String> PARTNERSHIP_KEYS = List.of(
+            "name", "duty-officer", "caldicott-guardian", "data-protection-officer", "portal-shows-staff-accounts");
     private static final List<String> AGENCY_KEYS =
             List.of("id", "name", "type", "active", "caldicott-guardian", "systems", "subscription");
     private static final List<String> SUBSCRIPTION_KEYS = List.of("endpoint", "secret");
@@ -227,7 +227,8 @@ final class PartnershipFileReader {
                 name == null ? null : name.text(),
                 fields.item("duty-officer", true),
                 fields.item("caldicott-guardian", true),
-                fields.item("data-protection-officer", true));
+                fields.item("data-protection-officer", true),
+                fields.flag("portal-shows-staff-accounts", false));
     }
 
     /**
@@ -833,7 +834,8 @@ final class PartnershipFileReader {
                         new Username(governance.dutyOfficer().text()),
                         new Username(governance.caldicottGuardian().text()),
                         new Username(governance.dataProtectionOfficer().text()),
-                        guardians),
+                        guardians,
+                        Boolean.TRUE.equals(governance.portalShowsStaffAccounts())),
                 targets,
                 routing.routing());
     }
@@ -1215,7 +1217,12 @@ final class PartnershipFileReader {
         }
     }
 
-    private record GovernanceDraft(String name, Item dutyOfficer, Item caldicottGuardian, Item dataProtectionOfficer) {}
+    private record GovernanceDraft(
+            String name,
+            Item dutyOfficer,
+            Item caldicottGuardian,
+            Item dataProtectionOfficer,
+            Boolean portalShowsStaffAccounts) {}
 
     private record AgencyDraft(
             Item id,

@@ -23,7 +23,6 @@ import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.partnership.Role;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,22 +44,18 @@ class PortalAccessPages {
     private final Representatives representatives;
     private final RepresentativeRequests requests;
     private final Partnerships partnerships;
-    private final boolean showStaffAccounts;
 
     PortalAccessPages(
             PortalViewer viewer,
             Explanations explanations,
             Representatives representatives,
             RepresentativeRequests requests,
-            Partnerships partnerships,
-            @Value("${ecare.portal.staff-names:role-only}") String staffNames) {
+            Partnerships partnerships) {
         this.viewer = viewer;
         this.explanations = explanations;
         this.representatives = representatives;
         this.requests = requests;
         this.partnerships = partnerships;
-        // The partnership's choice for the access history (decision 0036) holds here too: role-only unless configured.
-        this.showStaffAccounts = staffNames.equals("account");
     }
 
     @ModelAttribute("say")
@@ -79,6 +74,8 @@ class PortalAccessPages {
                 PortalConsentPages.asked(viewing, person).flatMap(id -> explanations.explain(viewing.requester(), id));
         Partnership partnership = partnerships.current().partnership();
         model.addAttribute("viewing", viewing);
+        // The person themself reads "your key worker"; someone who acts for them, "their key worker".
+        model.addAttribute("own", viewing.chosen().map(PortalChoice::own).orElse(true));
         model.addAttribute("explained", explanation.isPresent());
         model.addAttribute(
                 "staff", explanation.map(found -> staff(partnership, found)).orElse(List.of()));
@@ -211,7 +208,10 @@ class PortalAccessPages {
             lines.add(new StaffLine(
                     agency(partnership, view.agency()),
                     roles,
-                    showStaffAccounts ? view.user().value() : null,
+                    // The partnership's choice for the access history (decision 0036) holds here too.
+                    partnership.governance().portalShowsStaffAccounts()
+                            ? view.user().value()
+                            : null,
                     view.through(),
                     List.copyOf(reaches.values())));
         }

@@ -119,18 +119,23 @@ public final class PortalSayWords {
         return "From " + Dates.day(start) + (end == null ? ", with no end date" : " to " + Dates.day(end));
     }
 
-    /** How a member of staff comes to be able to see the record (rule 6), in words. */
-    public String through(String how) {
+    /**
+     * How a member of staff comes to be able to see the record (rule 6), in words: to the person themself ("your key
+     * worker") or to someone who acts for them ("their key worker").
+     */
+    public String through(String how, boolean own) {
+        String your = own ? "Your" : "Their";
+        String you = own ? "you" : "them";
         return switch (how) {
             case "break-glass" -> "Opened emergency access to the record (break-glass), which is reviewed";
-            case "key-worker" -> "Your key worker";
-            case "lead-professional" -> "Your lead professional";
-            case "care-team" -> "Part of your care team";
-            case "team-caseload" -> "In a team that works with you";
-            case "referral" -> "Received a referral about you";
-            case "service-request" -> "Received a request for a service for you";
+            case "key-worker" -> your + " key worker";
+            case "lead-professional" -> your + " lead professional";
+            case "care-team" -> "Part of " + your.toLowerCase(java.util.Locale.ROOT) + " care team";
+            case "team-caseload" -> "In a team that works with " + you;
+            case "referral" -> "Received a referral about " + you;
+            case "service-request" -> "Received a request for a service for " + you;
             case "protection-message" -> "Received a message about keeping someone safe";
-            default -> "Works with you";
+            default -> "Works with " + you;
         };
     }
 

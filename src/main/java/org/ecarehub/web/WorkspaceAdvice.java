@@ -2,6 +2,7 @@ package org.ecarehub.web;
 
 import jakarta.servlet.http.HttpSession;
 import org.ecarehub.identity.Callers;
+import org.ecarehub.identity.PortalAccounts;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -12,10 +13,12 @@ class WorkspaceAdvice {
 
     private final Workspace workspace;
     private final Callers callers;
+    private final PortalAccounts accounts;
 
-    WorkspaceAdvice(Workspace workspace, Callers callers) {
+    WorkspaceAdvice(Workspace workspace, Callers callers, PortalAccounts accounts) {
         this.workspace = workspace;
         this.callers = callers;
+        this.accounts = accounts;
     }
 
     @ModelAttribute("practitioner")
@@ -24,6 +27,13 @@ class WorkspaceAdvice {
             return null;
         }
         return workspace.practitioner(authentication, session);
+    }
+
+    /** Whether the practitioner checks portal accounts and representatives, for the link to the verification queue. */
+    @ModelAttribute("mayVerify")
+    boolean mayVerify(Authentication authentication, HttpSession session) {
+        Practitioner practitioner = practitioner(authentication, session);
+        return practitioner != null && accounts.mayVerify(practitioner.actor());
     }
 
     @ModelAttribute("purposes")

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How to reach a team: an optional telephone number and mailbox in the partnership file, checked where they stand; and
- * the partnership's name, refused where it stands when it is longer than the stored versions keep.
+ * the partnership's name, refused where it stands when it is longer than the stored versions keep; and whether the
+ * portal names staff accounts.
  */
 class PartnershipFileFieldsTests {
 
@@ -56,6 +57,22 @@ class PartnershipFileFieldsTests {
             assertThat(problem.message()).contains("at most 200 characters");
             assertThat(problem.line()).isEqualTo(18);
         });
+    }
+
+    @Test
+    void showsPeopleNoStaffAccountUnlessThePartnershipSaysSo() throws IOException {
+        String line = "portal-shows-staff-accounts: false";
+        PartnershipFile.Result absent = parsedWith(line, "");
+        PartnershipFile.Result shown = parsedWith(line, "portal-shows-staff-accounts: true");
+        PartnershipFile.Result spelledOtherwise = parsedWith(line, "portal-shows-staff-accounts: yes");
+
+        assertThat(((PartnershipFile.Valid) absent).partnership().governance().portalShowsStaffAccounts())
+                .isFalse();
+        assertThat(((PartnershipFile.Valid) shown).partnership().governance().portalShowsStaffAccounts())
+                .isTrue();
+        assertThat(spelledOtherwise).isInstanceOf(PartnershipFile.Invalid.class);
+        assertThat(spelledOtherwise.problems())
+                .anySatisfy(problem -> assertThat(problem.message()).contains("portal-shows-staff-accounts"));
     }
 
     @Test

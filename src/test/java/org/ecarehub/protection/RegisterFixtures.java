@@ -23,6 +23,7 @@ import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.TeamId;
 import org.ecarehub.shared.Username;
 import org.ecarehub.support.RunningHub;
+import org.ecarehub.support.SyntheticNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** People, staff and registrations of the demo partnership for the protection register's tests. */
@@ -39,14 +40,12 @@ final class RegisterFixtures {
         String local = "PR-" + UUID.randomUUID();
         AgencyRecord record = new AgencyRecord(
                 AgencyRecordId.of("slc-social-work", local),
-                // Names and dates of birth far enough apart that the person index never takes two of the tests'
-                // children for one (it did, now and then, with one given name and dates within 300 days).
                 new Demographics(
-                        letters(local.hashCode()),
+                        SyntheticNames.next(),
                         null,
-                        letters(local.substring(9).hashCode()) + "son",
+                        SyntheticNames.next(),
                         List.of(),
-                        bornAround.plusDays(Math.floorMod(local.hashCode(), 1500)),
+                        bornAround.plusDays(SyntheticNames.days(1500)),
                         Sex.MALE,
                         List.of(),
                         null,
@@ -54,18 +53,6 @@ final class RegisterFixtures {
         return hub.bean(PersonIndex.class)
                 .submit(record, Actor.agencySystem(AgencyId.of("slc-social-work"), 1))
                 .person();
-    }
-
-    /** Six letters from a number, capitalised: a name no other test child shares. */
-    private static String letters(int seed) {
-        StringBuilder name = new StringBuilder();
-        int value = seed;
-        for (int i = 0; i < 6; i++) {
-            name.append((char) ('a' + Math.floorMod(value, 26)));
-            value = value / 26 + i * 7919;
-        }
-        name.setCharAt(0, Character.toUpperCase(name.charAt(0)));
-        return name.toString();
     }
 
     /** A child known to the children and families team, as every child a planning meeting discusses is. */

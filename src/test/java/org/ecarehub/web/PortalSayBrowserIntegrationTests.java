@@ -14,9 +14,12 @@ import org.ecarehub.access.Challenge;
 import org.ecarehub.access.Challenges;
 import org.ecarehub.access.Requester;
 import org.ecarehub.access.Sensitivity;
+import org.ecarehub.consent.Authority;
+import org.ecarehub.consent.AuthorityDraft;
 import org.ecarehub.consent.Consent;
 import org.ecarehub.consent.ConsentState;
 import org.ecarehub.consent.Consents;
+import org.ecarehub.consent.Representatives;
 import org.ecarehub.demo.DemoStoryPeople;
 import org.ecarehub.partnership.Action;
 import org.ecarehub.partnership.AgencyType;
@@ -222,7 +225,9 @@ class PortalSayBrowserIntegrationTests {
                             "Homecare organiser, Caring Hands Homecare");
             String page = text(driver);
             assertThat(page)
-                    .contains("Your key worker")
+                    // David reads about his mother: her key worker, not his.
+                    .contains("Their key worker")
+                    .doesNotContain("Your key worker")
                     .contains("You, Welfare power of attorney")
                     .contains("Next of kin or carer, chosen by the person")
                     .doesNotContain("sw.hamilton")
@@ -274,11 +279,36 @@ class PortalSayBrowserIntegrationTests {
             worker.findElement(By.id("sign-in")).click();
             new WebDriverWait(worker, Duration.ofSeconds(10))
                     .until(browser -> !browser.getCurrentUrl().endsWith("/sign-in"));
-            worker.get(hub.uri("/verification").toString());
+            worker.findElement(By.id("nav-verification")).click();
             worker.findElement(By.id("representative-requests-link")).click();
             String queue = worker.findElement(By.id("representative-requests")).getText();
             assertThat(queue).contains("Margaret Thomson").contains("SHERIFF-GUARD-2026-17");
             accessible(staff, "representative-requests-sw.hamilton");
+            // "Authority recorded" before anything is recorded: refused, and the request still waits.
+            worker.findElements(By.cssSelector("#representative-requests button[value='recorded']"))
+                    .get(0)
+                    .click();
+            assertThat(worker.findElement(By.id("not-recorded")).getText())
+                    .contains("No authority of the kind asked for");
+            accessible(staff, "representative-requests-not-recorded");
+            holder.get(hub.uri("/portal/representatives").toString());
+            assertThat(holder.findElement(By.cssSelector(".ecare-representative-request"))
+                            .getAttribute("data-outcome"))
+                    .isEqualTo("WAITING");
+
+            // Recorded on the person's page (here through the module, as that page does; left unverified, so that it
+            // changes what no one may see in the other tests), then marked dealt with.
+            hub.bean(Representatives.class)
+                    .record(
+                            new AuthorityDraft(
+                                    people.get("Agnes Thomson"),
+                                    people.get("Mark Boyle"),
+                                    Authority.Kind.WELFARE_GUARDIAN,
+                                    "sheriff-guard-2026-17",
+                                    java.util.Set.of(Category.CONTACTS),
+                                    LocalDate.now(ZoneId.of("Europe/London")),
+                                    null),
+                            hub.staffActor("sw.hamilton"));
             worker.findElements(By.cssSelector("#representative-requests button[value='recorded']"))
                     .get(0)
                     .click();

@@ -35,7 +35,6 @@ import org.ecarehub.transparency.ProvableEvent;
 import org.ecarehub.transparency.ProvableEvents;
 import org.ecarehub.transparency.SignedTreeHead;
 import org.ecarehub.transparency.TransparencyLog;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,7 +60,6 @@ class PortalHistories implements PortalHistory, PortalVisibility {
     private final ProvableEvents events;
     private final TransparencyLog log;
     private final BreakGlassGrants grants;
-    private final boolean showStaffAccounts;
 
     PortalHistories(
             DecisionPoint decisions,
@@ -69,18 +67,13 @@ class PortalHistories implements PortalHistory, PortalVisibility {
             PersonIndex index,
             ProvableEvents events,
             TransparencyLog log,
-            BreakGlassGrants grants,
-            @Value("${ecare.portal.staff-names:role-only}") String staffNames) {
+            BreakGlassGrants grants) {
         this.decisions = decisions;
         this.facts = facts;
         this.index = index;
         this.events = events;
         this.log = log;
         this.grants = grants;
-        if (!staffNames.equals("role-only") && !staffNames.equals("account")) {
-            throw new IllegalArgumentException("ecare.portal.staff-names is role-only or account");
-        }
-        this.showStaffAccounts = staffNames.equals("account");
     }
 
     @Override
@@ -398,7 +391,11 @@ class PortalHistories implements PortalHistory, PortalVisibility {
                 text(who, "kind"),
                 text(who, "agency"),
                 texts(who.path("roles")),
-                showStaffAccounts && "staff".equals(text(who, "kind")) ? account : null,
+                // The partnership decides whether people are told the account that looked (decision 0036).
+                decisions.snapshot().partnership().governance().portalShowsStaffAccounts()
+                                && "staff".equals(text(who, "kind"))
+                        ? account
+                        : null,
                 text(what, "action"),
                 texts(what.path("categories")),
                 text(why, "purpose"),

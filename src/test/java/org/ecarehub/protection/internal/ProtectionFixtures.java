@@ -19,27 +19,28 @@ import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.Username;
 import org.ecarehub.support.RunningHub;
+import org.ecarehub.support.SyntheticNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** People and staff of the demo partnership for the protection module's tests. */
 final class ProtectionFixtures {
 
-    private static final List<String> GIVEN =
-            List.of("Aileen", "Bruce", "Calum", "Dorothy", "Euan", "Flora", "Gregor", "Hamish", "Isla", "Jamie");
-
     private ProtectionFixtures() {}
 
-    /** A new person of the index born on the day, with a name of their own so that no two tests' people are linked. */
+    /**
+     * A new person of the index born up to four years before the day, with names of their own so that no two tests'
+     * people are linked.
+     */
     static PersonId newPerson(RunningHub hub, LocalDate born) {
         String local = "PM-" + UUID.randomUUID();
         AgencyRecord record = new AgencyRecord(
                 AgencyRecordId.of("slc-social-work", local),
                 new Demographics(
-                        GIVEN.get(Math.floorMod(local.hashCode(), GIVEN.size())),
+                        SyntheticNames.next(),
                         null,
-                        "Pm" + Integer.toString(local.hashCode() & 0xfffff, 36) + "son",
+                        SyntheticNames.next(),
                         List.of(),
-                        born.minusDays(Math.floorMod(local.hashCode() >> 8, 300)),
+                        born.minusDays(SyntheticNames.days(1500)),
                         Sex.UNKNOWN,
                         List.of(),
                         null,
