@@ -88,55 +88,9 @@ public final class SummaryReadBenchmark {
         int seconds = Integer.parseInt(args[3]);
         int people = args.length > 4 ? Integer.parseInt(args[4]) : 100_000;
         int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 30;
-        String user = env("ECARE_TEST_DB_USER", "ecare");
-        String password = env("ECARE_TEST_DB_PASSWORD", "ecare");
-
-        Path dataDir = Path.of("target/bench/record-hub").resolve(schema + "-" + people);
-        Path seeded = dataDir.resolve("seeded");
-        if (!Files.exists(seeded)) {
-            // A new schema, or a seeding that did not finish: start again from nothing.
-            try (Connection connection = DriverManager.getConnection(url, user, password);
-                    Statement statement = connection.createStatement()) {
-                statement.execute("drop schema if exists " + schema + " cascade");
-                statement.execute("create schema " + schema);
-            }
-            if (Files.isDirectory(dataDir)) {
-                try (var paths = Files.walk(dataDir)) {
-                    paths.sorted(java.util.Comparator.reverseOrder())
-                            .forEach(path -> path.toFile().delete());
-                }
-            }
-        }
-        Files.createDirectories(dataDir);
-        TestDatabase database =
-                new TestDatabase(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password);
-        try (RunningHub hub = RunningHub.start(
-                "serve",
-                dataDir,
-                database,
-                Map.of(
-                        "logging.level.root",
-                        "WARN",
-                        "spring.datasource.hikari.maximum-pool-size",
-                        Math.max(threads, SEEDING_THREADS) + 8))) {
-            AccessDecisionBenchmark.Plan plan = new AccessDecisionBenchmark.Plan(people, STAFF_PER_AGENCY);
-            List<PersonId> ids;
-            if (Files.exists(seeded)) {
-                ids = plan.personIds(hub.bean(PersonIndex.class));
-            } else {
-                long start = System.nanoTime();
-                ids = plan.seed(hub);
-                long records = System.nanoTime();
-                seedRecords(hub, ids);
-                Files.writeString(
-                        seeded,
-                        String.format(
-                                "seeded in %d s, of which %d s for the record items%n",
-                                (System.nanoTime() - start) / 1_000_000_000,
-                                (System.nanoTime() - records) / 1_000_000_000));
-            }
-            System.out.println("summary benchmark: " + people + " people, "
-                    + Files.readString(seeded).strip());
+        try (Seeded seeded = Seeded.start(url, schema, people, Math.max(threads, SEEDING_THREADS) + 8, Map.of())) {
+            RunningHub hub = seeded.hub();
+            List<PersonId> ids = seeded.ids();
             // Cold: people read at random, few of them read before. Warm: every person read once first, as on a hub
             // that has been running for a while, whose caches hold the people it serves.
             read(hub, ids, threads, warmup, seconds, "cold");
@@ -146,6 +100,78 @@ public final class SummaryReadBenchmark {
                     "every person read once in %.0f s; measuring again%n", (System.nanoTime() - warming) / 1e9);
             read(hub, ids, threads, 5, seconds, "warm");
         }
+    }
+
+    /**
+     * A hub in serve mode on the benchmark's population in {@code schema}, seeded on first use (many minutes for
+     * 100,000 people) and kept there, with its log key under {@code target/bench/record-hub/}.
+     */
+    record Seeded(RunningHub hub, List<PersonId> ids) implements AutoCloseable {
+
+        static Seeded start(String url, String schema, int people, int pool, Map<String, Object> extra)
+                throws Exception {
+            String user = env("ECARE_TEST_DB_USER", "ecare");
+            String password = env("ECARE_TEST_DB_PASSWORD", "ecare");
+            Path dataDir = Path.of("target/bench/record-hub").resolve(schema + "-" + people);
+            Path seeded = dataDir.resolve("seeded");
+            if (!Files.exists(seeded)) {
+                // A new schema, or a seeding that did not finish: start again from nothing.
+                try (Connection connection = DriverManager.getConnection(url, user, password);
+                        Statement statement = connection.createStatement()) {
+                    statement.execute("drop schema if exists " + schema + " cascade");
+                    statement.execute("create schema " + schema);
+                }
+                if (Files.isDirectory(dataDir)) {
+                    try (var paths = Files.walk(dataDir)) {
+                        paths.sorted(java.util.Comparator.reverseOrder())
+                                .forEach(path -> path.toFile().delete());
+                    }
+                }
+            }
+            Files.createDirectories(dataDir);
+            TestDatabase database =
+                    new TestDatabase(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password);
+            Map<String, Object> properties = new java.util.LinkedHashMap<>();
+            properties.put("logging.level.root", "WARN");
+            properties.put("spring.datasource.hikari.maximum-pool-size", Math.max(pool, SEEDING_THREADS + 8));
+            properties.putAll(extra);
+            RunningHub hub = RunningHub.start("serve", dataDir, database, properties);
+            try {
+                AccessDecisionBenchmark.Plan plan = new AccessDecisionBenchmark.Plan(people, STAFF_PER_AGENCY);
+                List<PersonId> ids;
+                if (Files.exists(seeded)) {
+                    ids = plan.personIds(hub.bean(PersonIndex.class));
+                } else {
+                    long start = System.nanoTime();
+                    ids = plan.seed(hub);
+                    long records = System.nanoTime();
+                    seedRecords(hub, ids);
+                    Files.writeString(
+                            seeded,
+                            String.format(
+                                    "seeded in %d s, of which %d s for the record items%n",
+                                    (System.nanoTime() - start) / 1_000_000_000,
+                                    (System.nanoTime() - records) / 1_000_000_000));
+                }
+                System.out.println("benchmark population: " + people + " people, "
+                        + Files.readString(seeded).strip());
+                return new Seeded(hub, ids);
+            } catch (Exception | Error e) {
+                hub.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            hub.close();
+        }
+    }
+
+    /** The username of a social worker of the team involved with the person, one of several. */
+    static String socialWorkerName(int person, int which) {
+        return BenchmarkPartnership.staff(
+                socialWorkAgency(person), SOCIAL_WORKERS[Math.floorMod(which, SOCIAL_WORKERS.length)]);
     }
 
     static int socialWorkAgency(int person) {

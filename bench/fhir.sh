@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The FHIR read benchmark (issue 9, "Performance"), on this machine's PostgreSQL, with both comparisons in the same
+# run: audited, policy-checked GET /fhir/Patient/{id} over HTTP from wrk with 16 connections on the summary
+# benchmark's 100,000 people (schema bench_record; seeded on first use, many minutes), beside (a) pgbench's one
+# single-row read and one single-row insert a transaction and (b) a bare HAPI plain server's Patient read that touches
+# no database. Target: hub reads/s >= (a)/3, and hub p99 <= 2 x (b)'s p99.
+#   bash bench/fhir.sh                                        # the whole run
+#   PEOPLE=10000 SECONDS_PER_RUN=10 WARMUP=5 bash bench/fhir.sh   # a short trial on a smaller population
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+db_url="${ECARE_TEST_DB_URL:-jdbc:postgresql://localhost:5432/ecare_test}"
+export ECARE_TEST_DB_USER="${ECARE_TEST_DB_USER:-ecare}" ECARE_TEST_DB_PASSWORD="${ECARE_TEST_DB_PASSWORD:-ecare}"
+people="${PEOPLE:-100000}"
+connections="${CONNECTIONS:-16}"
+seconds="${SECONDS_PER_RUN:-30}"
+warmup="${WARMUP:-20}"
+schema="${SCHEMA:-bench_record}"
+port="${PORT:-18091}"
+bare_port="${BARE_PORT:-18092}"
+work="$(mktemp -d)"
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+mkdir -p target/bench
+
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk (Debian's package)"
+  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+./mvnw -q -B -ntp test-compile -Dspotless.check.skip=true
+./mvnw -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp" >/dev/null
+cp="target/test-classes:target/classes:$(cat "$work/cp")"
+export PGPASSWORD="$ECARE_TEST_DB_PASSWORD"
+pg() { psql -q -h localhost -U "$ECARE_TEST_DB_USER" -d ecare_test -v ON_ERROR_STOP=1 "$@"; }
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -n 1); $(wrk -v 2>&1 | head -n 1)"
+echo "synchronous_commit: $(pg -tAc 'show synchronous_commit'); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+await() { # file, seconds
+  for _ in $(seq 1 $(( $2 * 10 ))); do [ -f "$1" ] && return 0; sleep 0.1; done
+  echo "timed out waiting for $1" >&2; exit 1
+}
+
+# wrk's figures: requests a second, p99 in ms, and the non-2xx answers.
+measure() { # label, then wrk's options, url and script arguments
+  local label="$1"; shift
+  wrk -t 2 -c "$connections" -d "${warmup}s" "$@" >/dev/null
+  wrk -t 2 -c "$connections" -d "${seconds}s" --latency "$@" | tee "$work/$label.txt"
+}
+ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } print v }'; }
+
+# 1. The hub: serve mode on the seeded population, every person read once in process, then wrk.
+java -Xmx4g -cp "$cp" org.ecarehub.record.internal.FhirReadBenchmark "$db_url" "$schema" "$people" "$port" "$work" \
+  > "$work/hub.log" 2>&1 &
+pids+=($!)
+await "$work/ready" 3600
+grep -E "population|every person|ready" "$work/hub.log" || true
+measure hub -s bench/fhir-read.lua "http://localhost:$port" "$work/tokens" "$work/people"
+hub_rps=$(awk '/^Requests\/sec/ {print $2}' "$work/hub.txt")
+hub_p99=$(awk '$1 == "99%" {print $2}' "$work/hub.txt" | ms)
+kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true
+echo "load average after the hub's run: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# 2. (b) A bare HAPI plain server's Patient read, no database.
+java -Xmx1g -cp "$cp" org.ecarehub.fhir.BareHapiServer "$bare_port" "$work" > "$work/bare.log" 2>&1 &
+pids+=($!)
+await "$work/bare-ready" 120
+measure bare -H "Accept: application/fhir+json" "http://localhost:$bare_port/fhir/Patient/1"
+bare_rps=$(awk '/^Requests\/sec/ {print $2}' "$work/bare.txt")
+bare_p99=$(awk '$1 == "99%" {print $2}' "$work/bare.txt" | ms)
+kill "${pids[1]}"; wait "${pids[1]}" 2>/dev/null || true
+
+# 3. (a) pgbench: one single-row read and one single-row insert a transaction, synchronous commit, 16 clients.
+pg -c "create table if not exists bench_pg_person (id int primary key, payload text)"
+if [ "$(pg -tAc 'select count(*) from bench_pg_person')" != "$people" ]; then
+  pg -c "truncate bench_pg_person; insert into bench_pg_person select g, repeat('p', 200) from generate_series(1, $people) g"
+fi
+pg -c "drop table if exists bench_pg_log; create table bench_pg_log (id bigserial primary key, person int, payload text)"
+cat > "$work/read-insert.sql" <<SQL
+\set id random(1, $people)
+BEGIN;
+SELECT payload FROM bench_pg_person WHERE id = :id;
+INSERT INTO bench_pg_log (person, payload) VALUES (:id, repeat('x', 450));
+END;
+SQL
+tps=$(pgbench -n -h localhost -U "$ECARE_TEST_DB_USER" -c "$connections" -j 2 -T "$seconds" -f "$work/read-insert.sql" \
+  ecare_test | awk '/^tps/ {print $3}')
+pg -c "drop table bench_pg_log"
+echo "pgbench: $connections clients, -j 2, ${seconds} s, one single-row read and one single-row insert: ${tps%.*} tps"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+awk -v h="$hub_rps" -v hp="$hub_p99" -v b="$bare_rps" -v bp="$bare_p99" -v p="$tps" 'BEGIN {
+  met = (h >= p / 3 && hp <= 2 * bp) ? "met" : "missed"
+  printf "RESULT: hub %.0f reads/s p99 %.1f ms; pgbench %.0f tps (target >= %.0f reads/s); bare HAPI %.0f reads/s p99 %.1f ms (target p99 <= %.1f ms): %s\n",
+    h, hp, p, p / 3, b, bp, 2 * bp, met }'
