@@ -9,6 +9,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +30,14 @@ final class FhirServer extends RestfulServer {
     static final String SMART_CONFIGURATION = "/.well-known/smart-configuration";
 
     private final transient List<IResourceProvider> providers;
+    private final transient List<FhirExtension> extensions;
     private final transient AgencySystemTokens tokens;
 
-    FhirServer(List<IResourceProvider> providers, AgencySystemTokens tokens) {
+    FhirServer(List<IResourceProvider> providers, List<FhirExtension> extensions, AgencySystemTokens tokens) {
         this.providers = List.copyOf(providers);
+        this.extensions = extensions.stream()
+                .sorted(Comparator.comparingInt(FhirExtension::order))
+                .toList();
         this.tokens = tokens;
     }
 
@@ -39,8 +45,12 @@ final class FhirServer extends RestfulServer {
     protected void initialize() throws ServletException {
         setFhirContext(FhirContext.forR4Cached());
         setDefaultResponseEncoding(EncodingEnum.JSON);
-        setResourceProviders(providers);
+        List<IResourceProvider> served = new ArrayList<>(providers);
+        extensions.forEach(extension -> served.addAll(extension.resourceProviders()));
+        setResourceProviders(served);
+        extensions.forEach(extension -> extension.plainProviders().forEach(this::registerProvider));
         registerInterceptor(new RefusalsAsOutcomes());
+        extensions.forEach(extension -> extension.interceptors().forEach(this::registerInterceptor));
         setServerConformanceProvider(new Capabilities(this, tokens));
     }
 
