@@ -68,7 +68,7 @@ class FhirConfiguration {
                     callers));
         }
         ServletRegistrationBean<FhirServer> registration = new ServletRegistrationBean<>(
-                new FhirServer(providers, extensions.stream().toList(), tokens), "/fhir/*");
+                new FhirServer(providers, extensions.stream().toList(), tokens, baseUrl), "/fhir/*");
         registration.setName("fhir");
         // HAPI builds its model of R4 when the servlet starts, seconds of work: on the first request, not at start-up.
         registration.setLoadOnStartup(-1);
