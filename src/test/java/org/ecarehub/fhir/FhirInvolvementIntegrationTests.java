@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.validation.FhirValidator;
@@ -76,7 +75,7 @@ class FhirInvolvementIntegrationTests {
     @BeforeAll
     static void startDemo() {
         hub = RunningHub.demo(dataDir, TestDatabase.fresh(dataDir));
-        validator = R4Validators.of(fhir);
+        validator = FhirClients.validator();
         Bundle found = staff("sw.hamilton")
                 .search()
                 .forResource(Patient.class)
@@ -133,8 +132,7 @@ class FhirInvolvementIntegrationTests {
     }
 
     static IGenericClient staff(String username) {
-        fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        IGenericClient client = fhir.newRestfulGenericClient("http://localhost:" + hub.port() + "/fhir");
+        IGenericClient client = FhirClients.client("http://localhost:" + hub.port() + "/fhir");
         client.registerInterceptor(new BearerTokenAuthInterceptor(hub.staffToken(username)));
         return client;
     }
@@ -457,7 +455,7 @@ class FhirInvolvementIntegrationTests {
 
     @Test
     void theCapabilityStatementNamesTheNewResourcesWithReadAndSearchByPatient() {
-        CapabilityStatement statement = fhir.newRestfulGenericClient("http://localhost:" + hub.port() + "/fhir")
+        CapabilityStatement statement = FhirClients.client("http://localhost:" + hub.port() + "/fhir")
                 .capabilities()
                 .ofType(CapabilityStatement.class)
                 .execute();

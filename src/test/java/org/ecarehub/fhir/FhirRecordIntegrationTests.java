@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.gclient.ReferenceClientParam;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
@@ -87,7 +86,7 @@ class FhirRecordIntegrationTests {
     @BeforeAll
     static void startDemo() {
         hub = RunningHub.demo(dataDir, TestDatabase.fresh(dataDir));
-        validator = R4Validators.of(fhir);
+        validator = FhirClients.validator();
         agnes = patient("sw.hamilton", "Agnes", "Thomson", "1941-03-14");
         ryan = patient("sw.blantyre", "Ryan", "Kerr", "2019-06-02");
         Records records = hub.bean(Records.class);
@@ -134,8 +133,7 @@ class FhirRecordIntegrationTests {
     }
 
     static IGenericClient staff(String username) {
-        fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        IGenericClient client = fhir.newRestfulGenericClient("http://localhost:" + hub.port() + "/fhir");
+        IGenericClient client = FhirClients.client("http://localhost:" + hub.port() + "/fhir");
         client.registerInterceptor(new BearerTokenAuthInterceptor(hub.staffToken(username)));
         return client;
     }
@@ -865,7 +863,7 @@ class FhirRecordIntegrationTests {
 
     @Test
     void theCapabilityStatementNamesEachNewResourceWithWhatItServes() {
-        CapabilityStatement statement = fhir.newRestfulGenericClient("http://localhost:" + hub.port() + "/fhir")
+        CapabilityStatement statement = FhirClients.client("http://localhost:" + hub.port() + "/fhir")
                 .capabilities()
                 .ofType(CapabilityStatement.class)
                 .execute();
