@@ -33,7 +33,6 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,14 +67,7 @@ class FhirBadInputIntegrationTests {
         hub = RunningHub.demo(dataDir, TestDatabase.fresh(dataDir));
         base = "http://localhost:" + hub.port() + "/fhir";
         token = hub.staffToken("sw.hamilton");
-        Bundle found = staff().search()
-                .forResource(Patient.class)
-                .where(Patient.GIVEN.matches().value("Agnes"))
-                .and(Patient.FAMILY.matches().value("Thomson"))
-                .and(Patient.BIRTHDATE.exactly().day("1941-03-14"))
-                .returnBundle(Bundle.class)
-                .execute();
-        agnes = found.getEntryFirstRep().getResource().getIdElement().getIdPart();
+        agnes = FhirClients.personId(staff(), "Agnes", "Thomson", "1941-03-14");
         // The first write builds the hub's validator (seconds), outside every case's time bound.
         staff().create().resource(plan()).execute();
     }

@@ -42,7 +42,6 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
-import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.RelatedPerson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,15 +75,7 @@ class FhirInvolvementIntegrationTests {
     static void startDemo() {
         hub = RunningHub.demo(dataDir, TestDatabase.fresh(dataDir));
         validator = FhirClients.validator();
-        Bundle found = staff("sw.hamilton")
-                .search()
-                .forResource(Patient.class)
-                .where(Patient.GIVEN.matches().value("Agnes"))
-                .and(Patient.FAMILY.matches().value("Thomson"))
-                .and(Patient.BIRTHDATE.exactly().day("1941-03-14"))
-                .returnBundle(Bundle.class)
-                .execute();
-        agnes = found.getEntryFirstRep().getResource().getIdElement().getIdPart();
+        agnes = FhirClients.personId(staff("sw.hamilton"), "Agnes", "Thomson", "1941-03-14");
         contactsAndHealthDetailForHousing = davidAgreesHousingMayKnowHerContactsAndHealthDetail();
     }
 

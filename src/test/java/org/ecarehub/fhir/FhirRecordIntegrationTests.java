@@ -44,7 +44,6 @@ import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Questionnaire;
@@ -121,15 +120,7 @@ class FhirRecordIntegrationTests {
     }
 
     static String patient(String username, String given, String family, String birthDate) {
-        Bundle found = staff(username)
-                .search()
-                .forResource(Patient.class)
-                .where(Patient.GIVEN.matches().value(given))
-                .and(Patient.FAMILY.matches().value(family))
-                .and(Patient.BIRTHDATE.exactly().day(birthDate))
-                .returnBundle(Bundle.class)
-                .execute();
-        return found.getEntryFirstRep().getResource().getIdElement().getIdPart();
+        return FhirClients.personId(staff(username), given, family, birthDate);
     }
 
     static IGenericClient staff(String username) {

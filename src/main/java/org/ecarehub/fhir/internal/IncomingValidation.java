@@ -43,8 +43,8 @@ import org.springframework.stereotype.Component;
  * body HAPI cannot read as a resource (an unknown element, a value of the wrong type) or a resource of another type
  * than the endpoint's is 400 {@value #UNREADABLE}; a resource R4 does not allow (a missing required element, a code
  * outside a required value set, a broken invariant) is 422 {@value #NOT_VALID_R4}, with one issue for each problem.
- * HAPI's validator takes seconds and tens of megabytes to load the R4 definitions, so it is built on the first write,
- * once, and never on start-up (decision 0041).
+ * HAPI's validator takes seconds and about 160 MB of heap to load the R4 definitions, so it is built on the first
+ * write, once, and never on start-up (decision 0041).
  */
 @Component
 @Interceptor
