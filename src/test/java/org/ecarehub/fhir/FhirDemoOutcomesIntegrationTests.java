@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.AdditionalRequestHeadersInterceptor;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import java.nio.file.Path;
@@ -45,8 +44,7 @@ class FhirDemoOutcomesIntegrationTests {
     }
 
     static IGenericClient client(String username, String purpose) {
-        fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        IGenericClient client = fhir.newRestfulGenericClient("http://localhost:" + hub.port() + "/fhir");
+        IGenericClient client = FhirClients.client("http://localhost:" + hub.port() + "/fhir");
         client.registerInterceptor(new BearerTokenAuthInterceptor(hub.staffToken(username)));
         if (purpose != null) {
             AdditionalRequestHeadersInterceptor headers = new AdditionalRequestHeadersInterceptor();

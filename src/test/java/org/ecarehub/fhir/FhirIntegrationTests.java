@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.AdditionalRequestHeadersInterceptor;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
@@ -114,7 +113,7 @@ class FhirIntegrationTests {
                         "server.port", port,
                         "ecare.base-url", base,
                         "ecare.partnership-file", file.toString()));
-        validator = R4Validators.of(fhir);
+        validator = FhirClients.validator();
     }
 
     @AfterAll
@@ -143,8 +142,7 @@ class FhirIntegrationTests {
     }
 
     static IGenericClient client(String token, String purpose) {
-        fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        IGenericClient client = fhir.newRestfulGenericClient(base + "/fhir");
+        IGenericClient client = FhirClients.client(base + "/fhir");
         if (token != null) {
             client.registerInterceptor(new BearerTokenAuthInterceptor(token));
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.validation.FhirValidator;
@@ -43,7 +42,6 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
-import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.RelatedPerson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,16 +74,8 @@ class FhirInvolvementIntegrationTests {
     @BeforeAll
     static void startDemo() {
         hub = RunningHub.demo(dataDir, TestDatabase.fresh(dataDir));
-        validator = R4Validators.of(fhir);
-        Bundle found = staff("sw.hamilton")
-                .search()
-                .forResource(Patient.class)
-                .where(Patient.GIVEN.matches().value("Agnes"))
-                .and(Patient.FAMILY.matches().value("Thomson"))
-                .and(Patient.BIRTHDATE.exactly().day("1941-03-14"))
-                .returnBundle(Bundle.class)
-                .execute();
-        agnes = found.getEntryFirstRep().getResource().getIdElement().getIdPart();
+        validator = FhirClients.validator();
+        agnes = FhirClients.personId(staff("sw.hamilton"), "Agnes", "Thomson", "1941-03-14");
         contactsAndHealthDetailForHousing = davidAgreesHousingMayKnowHerContactsAndHealthDetail();
     }
 
@@ -133,8 +123,7 @@ class FhirInvolvementIntegrationTests {
     }
 
     static IGenericClient staff(String username) {
-        fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        IGenericClient client = fhir.newRestfulGenericClient("http://localhost:" + hub.port() + "/fhir");
+        IGenericClient client = FhirClients.client("http://localhost:" + hub.port() + "/fhir");
         client.registerInterceptor(new BearerTokenAuthInterceptor(hub.staffToken(username)));
         return client;
     }
@@ -457,7 +446,7 @@ class FhirInvolvementIntegrationTests {
 
     @Test
     void theCapabilityStatementNamesTheNewResourcesWithReadAndSearchByPatient() {
-        CapabilityStatement statement = fhir.newRestfulGenericClient("http://localhost:" + hub.port() + "/fhir")
+        CapabilityStatement statement = FhirClients.client("http://localhost:" + hub.port() + "/fhir")
                 .capabilities()
                 .ofType(CapabilityStatement.class)
                 .execute();

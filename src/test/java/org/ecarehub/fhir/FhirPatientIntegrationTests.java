@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.SearchStyleEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.AdditionalRequestHeadersInterceptor;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.gclient.ICriterion;
@@ -104,7 +103,7 @@ class FhirPatientIntegrationTests {
                 dataDir,
                 TestDatabase.fresh(dataDir),
                 Map.of("server.port", port, "ecare.base-url", base, "ecare.partnership-file", file.toString()));
-        validator = R4Validators.of(fhir);
+        validator = FhirClients.validator();
         chi = chiBornOn(BORN);
         morvenQuarrier();
     }
@@ -193,8 +192,7 @@ class FhirPatientIntegrationTests {
     }
 
     static IGenericClient client(String username, String purpose) {
-        fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        IGenericClient client = fhir.newRestfulGenericClient(base + "/fhir");
+        IGenericClient client = FhirClients.client(base + "/fhir");
         client.registerInterceptor(new BearerTokenAuthInterceptor(hub.staffToken(username)));
         if (purpose != null) {
             AdditionalRequestHeadersInterceptor headers = new AdditionalRequestHeadersInterceptor();

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.AdditionalRequestHeadersInterceptor;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
@@ -133,7 +132,7 @@ class FhirProtectionIntegrationTests {
                         "server.port", port,
                         "ecare.base-url", base,
                         "ecare.partnership-file", file.toString()));
-        validator = R4Validators.of(fhir);
+        validator = FhirClients.validator();
     }
 
     @AfterAll
@@ -186,8 +185,7 @@ class FhirProtectionIntegrationTests {
                 .readTree(response.body())
                 .get("access_token")
                 .asString();
-        fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        IGenericClient client = fhir.newRestfulGenericClient(base + "/fhir");
+        IGenericClient client = FhirClients.client(base + "/fhir");
         client.registerInterceptor(new BearerTokenAuthInterceptor(token));
         AdditionalRequestHeadersInterceptor headers = new AdditionalRequestHeadersInterceptor();
         headers.addHeaderValue("X-Purpose-Of-Use", purpose);

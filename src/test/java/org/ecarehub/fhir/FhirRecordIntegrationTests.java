@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.gclient.ReferenceClientParam;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
@@ -45,7 +44,6 @@ import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Questionnaire;
@@ -87,7 +85,7 @@ class FhirRecordIntegrationTests {
     @BeforeAll
     static void startDemo() {
         hub = RunningHub.demo(dataDir, TestDatabase.fresh(dataDir));
-        validator = R4Validators.of(fhir);
+        validator = FhirClients.validator();
         agnes = patient("sw.hamilton", "Agnes", "Thomson", "1941-03-14");
         ryan = patient("sw.blantyre", "Ryan", "Kerr", "2019-06-02");
         Records records = hub.bean(Records.class);
@@ -122,20 +120,11 @@ class FhirRecordIntegrationTests {
     }
 
     static String patient(String username, String given, String family, String birthDate) {
-        Bundle found = staff(username)
-                .search()
-                .forResource(Patient.class)
-                .where(Patient.GIVEN.matches().value(given))
-                .and(Patient.FAMILY.matches().value(family))
-                .and(Patient.BIRTHDATE.exactly().day(birthDate))
-                .returnBundle(Bundle.class)
-                .execute();
-        return found.getEntryFirstRep().getResource().getIdElement().getIdPart();
+        return FhirClients.personId(staff(username), given, family, birthDate);
     }
 
     static IGenericClient staff(String username) {
-        fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        IGenericClient client = fhir.newRestfulGenericClient("http://localhost:" + hub.port() + "/fhir");
+        IGenericClient client = FhirClients.client("http://localhost:" + hub.port() + "/fhir");
         client.registerInterceptor(new BearerTokenAuthInterceptor(hub.staffToken(username)));
         return client;
     }
@@ -865,7 +854,7 @@ class FhirRecordIntegrationTests {
 
     @Test
     void theCapabilityStatementNamesEachNewResourceWithWhatItServes() {
-        CapabilityStatement statement = fhir.newRestfulGenericClient("http://localhost:" + hub.port() + "/fhir")
+        CapabilityStatement statement = FhirClients.client("http://localhost:" + hub.port() + "/fhir")
                 .capabilities()
                 .ofType(CapabilityStatement.class)
                 .execute();

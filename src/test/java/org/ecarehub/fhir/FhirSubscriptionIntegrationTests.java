@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -140,7 +139,7 @@ class FhirSubscriptionIntegrationTests {
                         Map.entry("ecare.messaging.poll-interval", "50ms"),
                         Map.entry("ecare.messaging.backoff-base", "50ms"),
                         Map.entry("ecare.messaging.backoff-cap", "200ms")));
-        validator = R4Validators.of(fhir);
+        validator = FhirClients.validator();
     }
 
     @AfterAll
@@ -197,8 +196,7 @@ class FhirSubscriptionIntegrationTests {
     }
 
     static IGenericClient client(String token) {
-        fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        IGenericClient client = fhir.newRestfulGenericClient(base + "/fhir");
+        IGenericClient client = FhirClients.client(base + "/fhir");
         if (token != null) {
             client.registerInterceptor(new BearerTokenAuthInterceptor(token));
         }

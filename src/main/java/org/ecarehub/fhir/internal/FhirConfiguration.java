@@ -34,6 +34,7 @@ class FhirConfiguration {
             TransactionOperations transactions,
             AgencySystemTokens tokens,
             Clock clock,
+            ObjectProvider<FhirExtension> extensions,
             @Value("${ecare.base-url:http://localhost:8080}") String baseUrl) {
         List<ca.uhn.fhir.rest.server.IResourceProvider> providers = new java.util.ArrayList<>(List.of(
                 new DirectoryProviders.Organizations(partnerships, callers),
@@ -66,8 +67,8 @@ class FhirConfiguration {
                     partnerships,
                     callers));
         }
-        ServletRegistrationBean<FhirServer> registration =
-                new ServletRegistrationBean<>(new FhirServer(providers, tokens), "/fhir/*");
+        ServletRegistrationBean<FhirServer> registration = new ServletRegistrationBean<>(
+                new FhirServer(providers, extensions.stream().toList(), tokens, baseUrl), "/fhir/*");
         registration.setName("fhir");
         // HAPI builds its model of R4 when the servlet starts, seconds of work: on the first request, not at start-up.
         registration.setLoadOnStartup(-1);

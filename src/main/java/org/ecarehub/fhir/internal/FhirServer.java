@@ -2,13 +2,21 @@ package org.ecarehub.fhir.internal;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.IServerAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ServerCapabilityStatementProvider;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,27 +28,54 @@ import org.hl7.fhir.r4.model.Coding;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The HAPI FHIR plain server at {@code /fhir}: R4, JSON by default, answers never cached, and a capability statement
- * that names only what is served, with the SMART Backend Services token endpoint.
+ * The HAPI FHIR plain server at {@code /fhir}: R4, JSON by default, answers never cached, every request body read
+ * within {@link RequestLimits}, its own address taken from {@code ecare.base-url} (never from the caller's Host
+ * header), and a capability statement that names only what is served, with the SMART Backend Services token endpoint.
  */
 final class FhirServer extends RestfulServer {
 
     static final String SMART_CONFIGURATION = "/.well-known/smart-configuration";
 
     private final transient List<IResourceProvider> providers;
+    private final transient List<FhirExtension> extensions;
     private final transient AgencySystemTokens tokens;
+    private final transient RequestLimits limits;
+    private final String baseUrl;
 
-    FhirServer(List<IResourceProvider> providers, AgencySystemTokens tokens) {
+    FhirServer(
+            List<IResourceProvider> providers,
+            List<FhirExtension> extensions,
+            AgencySystemTokens tokens,
+            String baseUrl) {
         this.providers = List.copyOf(providers);
+        this.extensions = extensions.stream()
+                .sorted(Comparator.comparingInt(FhirExtension::order))
+                .toList();
         this.tokens = tokens;
+        // Without it HAPI would read any body whole, and inflate any gzip body whole: the server does not start bare.
+        this.limits = extensions.stream()
+                .filter(RequestLimits.class::isInstance)
+                .map(RequestLimits.class::cast)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the FHIR server needs its RequestLimits extension"));
+        this.baseUrl = SubscriptionNotifications.stripSlash(baseUrl) + "/fhir";
     }
 
     @Override
     protected void initialize() throws ServletException {
         setFhirContext(FhirContext.forR4Cached());
         setDefaultResponseEncoding(EncodingEnum.JSON);
-        setResourceProviders(providers);
-        registerInterceptor(new RefusalsAsOutcomes());
+        setServerAddressStrategy(new ConfiguredAddress(baseUrl));
+        setServerName("eCare Hub");
+        String version = FhirServer.class.getPackage().getImplementationVersion();
+        setServerVersion(version == null ? "development build" : version);
+        setImplementationDescription("eCare Hub: the partnership's shared record over FHIR R4");
+        List<IResourceProvider> served = new ArrayList<>(providers);
+        extensions.forEach(extension -> served.addAll(extension.resourceProviders()));
+        setResourceProviders(served);
+        extensions.forEach(extension -> extension.plainProviders().forEach(this::registerProvider));
+        registerInterceptor(new RefusalsAsOutcomes(limits));
+        extensions.forEach(extension -> extension.interceptors().forEach(this::registerInterceptor));
         setServerConformanceProvider(new Capabilities(this, tokens));
     }
 
@@ -56,6 +91,23 @@ final class FhirServer extends RestfulServer {
         super.service(request, response);
     }
 
+    /** Request details whose body is read only through {@link RequestLimits#body}, whatever part of HAPI asks. */
+    @Override
+    protected ServletRequestDetails newRequestDetails(
+            RequestTypeEnum type, HttpServletRequest request, HttpServletResponse response) {
+        ServletRequestDetails details = new ServletRequestDetails(getInterceptorService()) {
+            @Override
+            protected byte[] getByteStreamRequestContents() {
+                return limits.body(getServletRequest());
+            }
+        };
+        details.setServer(this);
+        details.setRequestType(type);
+        details.setServletRequest(request);
+        details.setServletResponse(response);
+        return details;
+    }
+
     private void smartConfiguration(HttpServletResponse response) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("token_endpoint", tokens.tokenEndpoint());
@@ -67,6 +119,48 @@ final class FhirServer extends RestfulServer {
         response.setStatus(200);
         response.setContentType("application/json;charset=UTF-8");
         response.getWriter().write(JsonMapper.builder().build().writeValueAsString(body));
+    }
+
+    /**
+     * The hub's address as configured, for {@code fullUrl}, {@code Location} and the statement's
+     * {@code implementation.url}: HAPI's default takes it from the Host header, which the caller writes. Only a port 0
+     * (the test's "any free port", unknown until the server listens) is filled in, from the port the server itself
+     * listens on.
+     */
+    static final class ConfiguredAddress implements IServerAddressStrategy {
+
+        private final URI base;
+
+        ConfiguredAddress(String base) {
+            try {
+                this.base = new URI(base);
+            } catch (URISyntaxException notAUrl) {
+                throw new IllegalArgumentException("ecare.base-url is not a URL: " + base, notAUrl);
+            }
+            if (this.base.getScheme() == null || this.base.getHost() == null) {
+                throw new IllegalArgumentException("ecare.base-url must be an absolute http(s) URL: " + base);
+            }
+        }
+
+        @Override
+        public String determineServerBase(ServletContext context, HttpServletRequest request) {
+            if (base.getPort() != 0 || request == null) {
+                return base.toString();
+            }
+            try {
+                return new URI(
+                                base.getScheme(),
+                                base.getUserInfo(),
+                                base.getHost(),
+                                request.getLocalPort(),
+                                base.getPath(),
+                                null,
+                                null)
+                        .toString();
+            } catch (URISyntaxException cannotHappen) {
+                throw new IllegalStateException("the configured base URL stopped being a URL", cannotHappen);
+            }
+        }
     }
 
     /** HAPI's own statement, generated from the providers, with the security section a SMART client reads. */
@@ -93,6 +187,15 @@ final class FhirServer extends RestfulServer {
                                         interaction.getCode() != CapabilityStatement.TypeRestfulInteraction.READ
                                                 && interaction.getCode()
                                                         != CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE));
+            }
+            for (CapabilityStatement.CapabilityStatementRestComponent rest : statement.getRest()) {
+                // Every update names the version it was made from (If-Match or meta.versionId), or it is refused 412.
+                rest.getResource().stream()
+                        .filter(resource -> resource.getInteraction().stream()
+                                .anyMatch(interaction ->
+                                        interaction.getCode() == CapabilityStatement.TypeRestfulInteraction.UPDATE))
+                        .forEach(resource ->
+                                resource.setVersioning(CapabilityStatement.ResourceVersionPolicy.VERSIONEDUPDATE));
             }
             for (CapabilityStatement.CapabilityStatementRestComponent rest : statement.getRest()) {
                 CapabilityStatement.CapabilityStatementRestSecurityComponent security = rest.getSecurity();

@@ -5,6 +5,11 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.interceptor.ExceptionHandlingInterceptor;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import jakarta.servlet.ServletException;
+import java.io.IOException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.ecarehub.access.AccessRefused;
 import org.ecarehub.protection.ProtectionMessageForbidden;
 import org.ecarehub.protection.ProtectionMessageRefused;
@@ -20,13 +25,35 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns whatever a provider throws into an OperationOutcome with a stable code: a refusal of the access decision into
  * 403, a write the record's or the requests' rules refuse into 422, a stale version into 412 or 409, an unwritable
- * transparency log into 503 (fail closed), anything unexpected into 500 without its message, which might hold what the
- * caller should not see.
+ * transparency log into 503 (fail closed), a form the container would not read into 413 or 400, anything unexpected
+ * into 500 without its message, which might hold what the caller should not see.
  */
 @Interceptor
 final class RefusalsAsOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(RefusalsAsOutcomes.class);
+
+    private final RequestLimits limits;
+
+    RefusalsAsOutcomes(RequestLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * Answers a refusal from another interceptor's hook at once, and tells HAPI to stop there ({@code false}): thrown
+     * from a hook instead, HAPI would log it at ERROR with its stack trace and its text, which may quote the caller's
+     * body.
+     */
+    static boolean answerNow(ServletRequestDetails request, BaseServerResponseException refusal) {
+        try {
+            new ExceptionHandlingInterceptor()
+                    .handleException(request, refusal, request.getServletRequest(), request.getServletResponse());
+        } catch (ServletException | IOException callerGone) {
+            // Nobody is left to read the answer; the request stops all the same.
+            log.debug("FHIR refusal not written: {}", callerGone.getClass().getName());
+        }
+        return false;
+    }
 
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
     public BaseServerResponseException translate(RequestDetails request, Throwable thrown) {
@@ -64,6 +91,10 @@ final class RefusalsAsOutcomes {
                 || cause instanceof ProtectionMessageRefused) {
             // Their messages name the field or the rule and ids only, never what the record says about a person.
             return Outcomes.refusedByRule(cause.getMessage());
+        }
+        if (cause instanceof InvalidParameterException form) {
+            // Tomcat refuses a form it will not read (too large, badly encoded) when HAPI first asks for parameters.
+            return limits.formRefused(form.getErrorCode());
         }
         if (cause instanceof LogUnavailable) {
             return Outcomes.logUnavailable();
