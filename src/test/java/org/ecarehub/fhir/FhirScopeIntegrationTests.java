@@ -94,6 +94,10 @@ class FhirScopeIntegrationTests {
         CapabilityStatement statement = (CapabilityStatement) parse(get("/fhir/metadata", null));
         served = new LinkedHashMap<>();
         for (var resource : statement.getRestFirstRep().getResource()) {
+            if (resource.getType().equals("OperationDefinition")) {
+                // HAPI's definitions of the operations served describe the server, not anyone: no scope needed.
+                continue;
+            }
             served.put(
                     resource.getType(),
                     resource.getInteraction().stream()
@@ -351,6 +355,22 @@ class FhirScopeIntegrationTests {
             assertRefusedUnlogged("CarePlan search", () -> get(search("CarePlan"), flags));
             assertRefusedUnlogged("Patient read", () -> get("/fhir/Patient/" + agnes, flags));
             assertThat(get(search("Flag"), flags).statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void readsTheDefinitionsOfTheServersOperationsWithAnyScope() {
+            CapabilityStatement statement = (CapabilityStatement) parse(get("/fhir/metadata", null));
+            List<String> definitions = statement.getRestFirstRep().getOperation().stream()
+                    .map(operation -> operation.getDefinition())
+                    .toList();
+            assertThat(definitions).isNotEmpty();
+            String flags = systems.token(CAREFIRST, "system/Flag.rs", null);
+
+            for (String definition : definitions) {
+                String path = "/fhir/OperationDefinition/" + definition.substring(definition.lastIndexOf('/') + 1);
+                HttpResponse<String> read = get(path, flags);
+                assertThat(read.statusCode()).as(path + ": " + read.body()).isEqualTo(200);
+            }
         }
 
         @Test

@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.ecarehub.identity.ApiCaller;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +27,12 @@ final class SystemScopes implements FhirExtension {
     private static final Map<String, Operation> OPERATIONS = Map.of(
             "$everything", new Operation("Patient", FhirCallers.Interaction.READ),
             "$match", new Operation("Patient", FhirCallers.Interaction.SEARCH));
+
+    /** Operations that check the scopes of every type they reach themselves. */
+    private static final Set<String> CHECKED_BY_PROVIDER =
+            Set.of(ExportProvider.KICK_OFF, ExportProvider.STATUS, ExportProvider.FILE);
+
+    private static final String DESCRIBES_THE_SERVER = "OperationDefinition";
 
     private record Operation(String resourceType, FhirCallers.Interaction interaction) {}
 
@@ -54,6 +61,10 @@ final class SystemScopes implements FhirExtension {
             return;
         }
         String type = request.getResourceName();
+        if (operation == RestOperationTypeEnum.READ && DESCRIBES_THE_SERVER.equals(type)) {
+            // HAPI's definitions of the operations served: part of the capability statement, about nobody.
+            return;
+        }
         switch (operation) {
             case READ, VREAD, HISTORY_INSTANCE -> callers.allowed(request, type, FhirCallers.Interaction.READ);
             case SEARCH_TYPE, HISTORY_TYPE -> callers.allowed(request, type, FhirCallers.Interaction.SEARCH);
@@ -70,6 +81,9 @@ final class SystemScopes implements FhirExtension {
         String name = request.getOperation();
         if (name == null) {
             throw refused("an unnamed operation");
+        }
+        if (CHECKED_BY_PROVIDER.contains(name)) {
+            return;
         }
         Operation known = OPERATIONS.get(name);
         if (known == null) {
