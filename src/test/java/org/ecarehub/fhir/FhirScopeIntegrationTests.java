@@ -412,8 +412,9 @@ class FhirScopeIntegrationTests {
             String health = systems.token(TRAK, "system/*.rs", null);
             String socialWork = systems.token(CAREFIRST, "system/*.rs", null);
 
-            for (String type : RECORD_TYPES) {
-                // Agnes's alert, care plan and assessment are social work's: the health board's system alone sees none.
+            for (String type : List.of("Flag", "CarePlan", "QuestionnaireResponse", "ServiceRequest", "Task")) {
+                // Agnes's alert, care plan, assessment and equipment request are social work's: the health board's
+                // system alone sees none of them.
                 assertThat(total(type, health))
                         .as(type + " to the health board's system")
                         .isZero();
@@ -440,6 +441,12 @@ class FhirScopeIntegrationTests {
                 assertThat(total(type, onBehalf))
                         .as(type + " on behalf of the district nurse")
                         .isEqualTo(seen);
+            }
+            for (String type :
+                    List.of("CareTeam", "RelatedPerson", "Consent", "ServiceRequest", "Task", "Communication")) {
+                assertThat(total(type, onBehalf))
+                        .as(type + " on behalf of the district nurse")
+                        .isEqualTo(total(type, nurse));
             }
             assertThat(identifierSystems(onBehalf))
                     .isEqualTo(identifierSystems(nurse))
