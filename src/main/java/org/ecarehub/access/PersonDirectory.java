@@ -46,4 +46,14 @@ public interface PersonDirectory {
      * @throws org.ecarehub.transparency.LogUnavailable when the log cannot record the decisions; nothing is returned
      */
     Disclosure readWith(Requester requester, PersonId person, List<AccessItem> items);
+
+    /**
+     * The person and further items of theirs decided as an export (POLICY.md's action {@code export}, so that rule 3
+     * asks whether the roles may export each category and rule 4 never lets a sealed item out), together and logged as
+     * one request, as {@link #readWith} decides a read.
+     *
+     * @param items further items of the person; decided in the order given
+     * @throws org.ecarehub.transparency.LogUnavailable when the log cannot record the decisions; nothing is returned
+     */
+    Disclosure exportWith(Requester requester, PersonId person, List<AccessItem> items);
 }

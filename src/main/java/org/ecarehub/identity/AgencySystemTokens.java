@@ -13,6 +13,9 @@ public interface AgencySystemTokens {
         return List.of("RS384", "ES384");
     }
 
-    /** The scopes a system may ask for (SMART v2 {@code system/...rs}); each grants reading and searching. */
+    /**
+     * The widest scope a system may ask for on each resource type served, in SMART v2's form ({@code system/Flag.crus}),
+     * and {@code system/*.rs}; a narrower one (fewer letters, or v1 {@code read}/{@code write}) is granted too.
+     */
     List<String> scopes();
 }

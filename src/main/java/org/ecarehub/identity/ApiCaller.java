@@ -30,8 +30,8 @@ public sealed interface ApiCaller {
      * An agency's own system; {@code onBehalfOf} is the active staff account of the same agency it acts for, or null
      * when it acts on its own.
      *
-     * @param scopes the SMART scopes its token grants, such as {@code system/Patient.rs}; an operator's token from
-     *     {@code ./ecare token --agency} grants {@code system/*.rs}
+     * @param scopes the SMART scopes its token grants, such as {@code system/Patient.rs} ({@link SystemScope}); an
+     *     operator's token from {@code ./ecare token --agency} grants {@code system/*.rs}
      */
     record AgencySystem(AgencySystemCaller system, StaffCaller onBehalfOf, Purpose purpose, List<String> scopes)
             implements ApiCaller {
@@ -42,21 +42,31 @@ public sealed interface ApiCaller {
             scopes = List.copyOf(scopes);
         }
 
-        /** Whether a scope lets the system read and search resources of this type (SMART v1 read or v2 r and s). */
+        /** Whether a scope lets the system read resources of this type by id (SMART v2 {@code r}, v1 {@code read}). */
         public boolean mayRead(String resourceType) {
-            return scopes.stream().anyMatch(scope -> {
-                int slash = scope.indexOf('/');
-                int dot = scope.lastIndexOf('.');
-                if (!scope.startsWith("system/") || dot < slash) {
-                    return false;
-                }
-                String type = scope.substring(slash + 1, dot);
-                String access = scope.substring(dot + 1);
-                return (type.equals("*") || type.equals(resourceType))
-                        && (access.equals("read")
-                                || access.equals("*")
-                                || access.contains("r") && access.contains("s"));
-            });
+            return grants(resourceType, 'r');
+        }
+
+        /** Whether a scope lets the system search resources of this type (SMART v2 {@code s}, v1 {@code read}). */
+        public boolean maySearch(String resourceType) {
+            return grants(resourceType, 's');
+        }
+
+        /** Whether a scope lets the system create resources of this type (SMART v2 {@code c}, v1 {@code write}). */
+        public boolean mayCreate(String resourceType) {
+            return grants(resourceType, 'c');
+        }
+
+        /** Whether a scope lets the system update resources of this type (SMART v2 {@code u}, v1 {@code write}). */
+        public boolean mayUpdate(String resourceType) {
+            return grants(resourceType, 'u');
+        }
+
+        private boolean grants(String resourceType, char letter) {
+            return scopes.stream()
+                    .map(SystemScope::parse)
+                    .flatMap(Optional::stream)
+                    .anyMatch(scope -> scope.grants(resourceType, letter));
         }
 
         public Optional<StaffCaller> actingFor() {

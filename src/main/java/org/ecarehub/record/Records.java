@@ -36,6 +36,15 @@ public interface Records {
      */
     Summary summary(Requester requester, PersonId person);
 
+    /**
+     * The person's summary as an export (POLICY.md's action {@code export}): who they are and their items of the given
+     * kinds, as {@link #summary} would show them, each decided for export in one decision and logged as one request. The
+     * demographics are always decided, since every exported item names its person; a sealed item is never exported.
+     *
+     * @throws org.ecarehub.transparency.LogUnavailable when the log cannot record the decisions; nothing is returned
+     */
+    Summary export(Requester requester, PersonId person, Set<RecordKind> kinds);
+
     /** One item, when it exists and the requester may see it: empty both for a missing id and for a hidden one. */
     Optional<ItemView> item(Requester requester, RecordItemId id);
 

@@ -153,18 +153,27 @@ class Directory implements PersonDirectory {
 
     @Override
     public Disclosure readWith(Requester requester, PersonId id, List<AccessItem> further) {
+        return disclose(requester, Action.READ, id, further);
+    }
+
+    @Override
+    public Disclosure exportWith(Requester requester, PersonId id, List<AccessItem> further) {
+        return disclose(requester, Action.EXPORT, id, further);
+    }
+
+    private Disclosure disclose(Requester requester, Action action, PersonId id, List<AccessItem> further) {
         Optional<Person> person = index.person(id);
         List<AccessItem> demographics = person.map(Directory::items).orElse(List.of());
         if (demographics.isEmpty() && further.isEmpty()) {
             // As a search that found nobody: the log says someone asked, not whether the person exists.
-            AccessDecision attempt = decisions.mayAttempt(requester, Action.READ, Category.DEMOGRAPHICS);
-            decisions.logWithoutPerson(requester, Action.READ, Category.DEMOGRAPHICS, attempt);
+            AccessDecision attempt = decisions.mayAttempt(requester, action, Category.DEMOGRAPHICS);
+            decisions.logWithoutPerson(requester, action, Category.DEMOGRAPHICS, attempt);
             return new Disclosure(null, List.of());
         }
         List<AccessItem> items = new ArrayList<>(demographics);
         items.addAll(further);
         List<AccessDecision> decided =
-                decisions.decide(requester, Action.READ, person.map(Person::id).orElse(id), items);
+                decisions.decide(requester, action, person.map(Person::id).orElse(id), items);
         List<AccessDecision> aboutThePerson = decided.subList(0, demographics.size());
         PersonView shown =
                 aboutThePerson.stream().anyMatch(AccessDecision::allowed) ? view(person.get(), aboutThePerson) : null;

@@ -19,8 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.ecarehub.identity.AgencySystemTokens;
+import org.ecarehub.identity.SystemScope;
 import org.ecarehub.partnership.Agency;
 import org.ecarehub.partnership.AgencySystem;
 import org.ecarehub.partnership.PartnershipSnapshot;
@@ -55,17 +55,37 @@ class ClientCredentialsEndpoint implements AgencySystemTokens {
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(ClientCredentialsEndpoint.class);
-    private static final List<String> RESOURCE_TYPES = List.of(
-            "*", "Patient", "Organization", "Practitioner", "PractitionerRole", "CareTeam", "RelatedPerson", "Consent");
-    private static final Pattern SCOPE = Pattern.compile("system/([A-Za-z*]+)\\.(rs|r|s|read)");
     /**
-     * What an agency system may write on its own token: protection messages it raises (Communication) and the
-     * acknowledgement of those routed to it (Task); every write is still decided as the system, or the staff account it
-     * acts for, by the module (decision 0033).
+     * The resource types the FHIR interface serves, each with the SMART v2 letters of the interactions served on it: a
+     * scope is granted only for these types, narrowed to these letters, so a token never names an interaction nobody
+     * answers. No type is deleted over FHIR. Every interaction is still decided as the system, or the staff account it
+     * acts for (POLICY.md, callers; decisions 0033 and 0042).
      */
-    private static final List<String> WRITABLE_TYPES = List.of("Communication", "Task");
+    static final Map<String, String> SERVED = servedTypes();
 
-    private static final Pattern WRITE_SCOPE = Pattern.compile("system/([A-Za-z]+)\\.(cu|cru|cus|crus|write)");
+    private static Map<String, String> servedTypes() {
+        Map<String, String> served = new LinkedHashMap<>();
+        served.put("Patient", "crs");
+        served.put("Organization", "rs");
+        served.put("Practitioner", "rs");
+        served.put("PractitionerRole", "rs");
+        served.put("CareTeam", "rs");
+        served.put("RelatedPerson", "rs");
+        served.put("Consent", "rs");
+        served.put("Flag", "crus");
+        served.put("CarePlan", "crus");
+        served.put("Questionnaire", "rs");
+        served.put("QuestionnaireResponse", "crus");
+        served.put("ServiceRequest", "crs");
+        served.put("Task", "rus");
+        served.put("Communication", "crs");
+        served.put("Subscription", "rs");
+        served.put("AuditEvent", "rs");
+        return java.util.Collections.unmodifiableMap(served);
+    }
+
+    /** What {@code system/*} may grant: every letter some served type serves. */
+    private static final String ANY_TYPE_LETTERS = "crus";
 
     private final Partnerships partnerships;
     private final EmbeddedTokenIssuer issuer;
@@ -99,9 +119,8 @@ class ClientCredentialsEndpoint implements AgencySystemTokens {
 
     @Override
     public List<String> scopes() {
-        List<String> scopes = new ArrayList<>(
-                RESOURCE_TYPES.stream().map(type -> "system/" + type + ".rs").toList());
-        WRITABLE_TYPES.forEach(type -> scopes.add("system/" + type + ".cu"));
+        List<String> scopes = new ArrayList<>(List.of("system/*.rs"));
+        SERVED.forEach((type, letters) -> scopes.add("system/" + type + "." + letters));
         return List.copyOf(scopes);
     }
 
@@ -265,29 +284,41 @@ class ClientCredentialsEndpoint implements AgencySystemTokens {
         return expires;
     }
 
-    private static String grantedScopes(String scope) {
+    /**
+     * The scopes granted for those asked: each must be a system scope of a served type (or {@code *}), and is narrowed
+     * to the letters served on that type, in SMART v2's form when narrowing changed it (RFC 6749 section 3.3 lets the
+     * server grant less than asked; the response's {@code scope} says what was granted). One scope that grants nothing
+     * refuses the request, so a client is never left holding less than it believes.
+     */
+    static String grantedScopes(String scope) {
         if (scope == null || scope.isBlank()) {
-            throw refusal(new Refusal(
-                    HttpStatus.BAD_REQUEST, "invalid_scope", "invalid-scope", "a scope such as system/*.rs is needed"));
+            throw refusal(invalidScope("a scope such as system/*.rs is needed"));
         }
         List<String> granted = new ArrayList<>();
         for (String requested : scope.strip().split("\\s+")) {
-            var matcher = SCOPE.matcher(requested);
-            var writing = WRITE_SCOPE.matcher(requested);
-            boolean reads = matcher.matches() && RESOURCE_TYPES.contains(matcher.group(1));
-            boolean writes = writing.matches() && WRITABLE_TYPES.contains(writing.group(1));
-            if (!reads && !writes) {
-                throw refusal(new Refusal(
-                        HttpStatus.BAD_REQUEST,
-                        "invalid_scope",
-                        "invalid-scope",
-                        "only read and search scopes of Patient, Organization, Practitioner, PractitionerRole, CareTeam,"
-                                + " RelatedPerson and Consent, and create and update scopes of Communication and"
-                                + " Task, are served, such as system/*.rs or system/Communication.cu"));
+            SystemScope asked = SystemScope.parse(requested)
+                    .orElseThrow(() -> refusal(invalidScope("a scope is system/TYPE.LETTERS (SMART v2 letters of"
+                            + " cruds, in that order) or system/TYPE.read or .write; granular scopes are not served")));
+            String served = asked.resourceType().equals("*") ? ANY_TYPE_LETTERS : SERVED.get(asked.resourceType());
+            if (served == null) {
+                throw refusal(
+                        invalidScope("only these resource types are served: " + String.join(", ", SERVED.keySet())));
             }
-            granted.add(requested);
+            String letters = asked.lettersAmong(served);
+            if (letters.isEmpty()) {
+                throw refusal(invalidScope(asked.resourceType() + " is served only with the letters " + served));
+            }
+            String grant =
+                    letters.equals(asked.letters()) ? requested : new SystemScope(asked.resourceType(), letters).text();
+            if (!granted.contains(grant)) {
+                granted.add(grant);
+            }
         }
         return String.join(" ", granted);
+    }
+
+    private static Refusal invalidScope(String description) {
+        return new Refusal(HttpStatus.BAD_REQUEST, "invalid_scope", "invalid-scope", description);
     }
 
     /**

@@ -117,6 +117,21 @@ class SharedRecord implements Records, Assessments {
     }
 
     @Override
+    public Summary export(Requester requester, PersonId person, Set<RecordKind> kinds) {
+        Objects.requireNonNull(requester, "requester");
+        Objects.requireNonNull(person, "person");
+        Set<RecordKind> asked = Set.copyOf(kinds);
+        AgencyId agency = agencyOf(requester);
+        List<StoredItem> exported = store.itemsOf(person).stream()
+                .filter(item -> !item.hiddenFrom(agency))
+                .filter(item -> asked.contains(item.item().kind()))
+                .toList();
+        Disclosure disclosure = directory.exportWith(
+                requester, person, exported.stream().map(StoredItem::accessItem).toList());
+        return new Summary(disclosure.shown(), new PersonRecord(person, shown(exported, disclosure.decisions())));
+    }
+
+    @Override
     public Optional<ItemView> item(Requester requester, RecordItemId id) {
         Objects.requireNonNull(id, "id");
         AgencyId agency = agencyOf(requester);
