@@ -52,7 +52,7 @@ class NoWayAroundTheDecisionTests {
      * is a change the data-holding module decides, admitted by the access module first.
      */
     static final Map<Class<?>, Set<String>> DECIDED_READS =
-            Map.of(MatchReviews.class, Set.of("open", "task", "evidence"), AccessHistory.class, Set.of("of"));
+            Map.of(MatchReviews.class, Set.of("open", "task", "evidence"), AccessHistory.class, Set.of("of", "event"));
 
     static final Map<Class<?>, Set<String>> DECIDED_OTHERS =
             Map.of(MatchReviews.class, Set.of("claim", "release", "decide"), AccessHistory.class, Set.of());
