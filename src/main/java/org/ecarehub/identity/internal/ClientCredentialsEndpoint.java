@@ -59,11 +59,11 @@ class ClientCredentialsEndpoint implements AgencySystemTokens {
             "*", "Patient", "Organization", "Practitioner", "PractitionerRole", "CareTeam", "RelatedPerson", "Consent");
     private static final Pattern SCOPE = Pattern.compile("system/([A-Za-z*]+)\\.(rs|r|s|read)");
     /**
-     * What an agency system may write on its own token: protection messages it raises (Communication) and the
-     * acknowledgement of those routed to it (Task); every write is still decided as the system, or the staff account it
-     * acts for, by the module (decision 0033).
+     * What an agency system may write on its own token: protection messages it raises (Communication), the
+     * acknowledgement of those routed to it (Task), and its own agency's records of people (Patient, decision 0043);
+     * every write is still decided as the system, or the staff account it acts for, by the module (decision 0033).
      */
-    private static final List<String> WRITABLE_TYPES = List.of("Communication", "Task");
+    private static final List<String> WRITABLE_TYPES = List.of("Communication", "Task", "Patient");
 
     private static final Pattern WRITE_SCOPE = Pattern.compile("system/([A-Za-z]+)\\.(cu|cru|cus|crus|write)");
 
