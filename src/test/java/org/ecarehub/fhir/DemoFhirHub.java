@@ -244,6 +244,19 @@ final class DemoFhirHub implements AutoCloseable {
                 .isEmpty();
     }
 
+    /**
+     * A Bundle's JSON without what differs between any two answers to the same question (its id, meta and links), so
+     * that an answer about someone hidden can be compared with one about no one.
+     */
+    static String withoutIds(String body) {
+        org.hl7.fhir.r4.model.Bundle bundle =
+                fhir.newJsonParser().parseResource(org.hl7.fhir.r4.model.Bundle.class, body);
+        bundle.setId((String) null);
+        bundle.setMeta(null);
+        bundle.getLink().clear();
+        return fhir.newJsonParser().encodeResourceToString(bundle);
+    }
+
     static String code(OperationOutcome outcome) {
         return outcome.getIssueFirstRep().getDetails().getCodingFirstRep().getCode();
     }
