@@ -79,12 +79,14 @@ final class DemoFhirHub implements AutoCloseable {
     static final JsonMapper json = JsonMapper.builder().build();
 
     final RunningHub hub;
+    final TestDatabase database;
     final String base;
     private final KeyPair key;
     private final FhirValidator validator;
 
-    private DemoFhirHub(RunningHub hub, String base, KeyPair key) {
+    private DemoFhirHub(RunningHub hub, TestDatabase database, String base, KeyPair key) {
         this.hub = hub;
+        this.database = database;
         this.base = base;
         this.key = key;
         this.validator = R4Validators.of(fhir);
@@ -107,12 +109,13 @@ final class DemoFhirHub implements AutoCloseable {
             port = socket.getLocalPort();
         }
         String base = "http://localhost:" + port;
+        TestDatabase database = TestDatabase.fresh(dataDir);
         RunningHub hub = RunningHub.start(
                 "serve",
                 dataDir,
-                TestDatabase.fresh(dataDir),
+                database,
                 Map.of("server.port", port, "ecare.base-url", base, "ecare.partnership-file", file.toString()));
-        return new DemoFhirHub(hub, base, key);
+        return new DemoFhirHub(hub, database, base, key);
     }
 
     private static String system(String clientId, KeyPair key) {

@@ -1,6 +1,7 @@
 package org.ecarehub.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import java.net.URLEncoder;
@@ -8,10 +9,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.ecarehub.person.AgencyRecordId;
 import org.ecarehub.person.PersonIndex;
 import org.ecarehub.shared.PersonId;
+import org.ecarehub.support.LogOutage;
+import org.ecarehub.support.TestDatabase;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.AfterAll;
@@ -174,7 +179,7 @@ class FhirPatientCreateIntegrationTests {
                 create(systemToken(), sent, condition(DemoFhirHub.SOCIAL_WORK_SYSTEM, "SW-COND-1") + "&family=Lindsay");
 
         for (HttpResponse<String> refused :
-                java.util.List.of(knownChi, unknownChi, otherAgency, otherLocalId, moreThanTheIdentifier)) {
+                List.of(knownChi, unknownChi, otherAgency, otherLocalId, moreThanTheIdentifier)) {
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
             assertThat(DemoFhirHub.code(refused.body())).isEqualTo("invalid-search");
         }
@@ -196,6 +201,24 @@ class FhirPatientCreateIntegrationTests {
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(second.statusCode()).isEqualTo(422);
         assertThat(DemoFhirHub.code(second.body())).isEqualTo("refused-by-rule");
+    }
+
+    @Test
+    void storesNothingAndAnswers503WhenTheLogCannotRecordTheCreate() throws Exception {
+        assumeTrue(TestDatabase.postgresql(), "the log is taken away by revoking a PostgreSQL grant");
+        Patient sent =
+                patient(DemoFhirHub.SOCIAL_WORK_SYSTEM, "SW-DOWN-1", "Kirsty", "Nairn", LocalDate.of(1971, 6, 6));
+        String token = systemToken();
+        List<HttpResponse<String>> answers = new ArrayList<>();
+
+        LogOutage.withoutTheLog(hub.database, () -> answers.add(create(token, sent, null)));
+
+        assertThat(answers.get(0).statusCode()).isEqualTo(503);
+        assertThat(DemoFhirHub.code(answers.get(0).body())).isEqualTo("log-unavailable");
+        assertThat(stored("slc-social-work", "SW-DOWN-1")).isEmpty();
+        assertThat(create(token, sent, null).statusCode())
+                .as("once the log is back, the same create is stored")
+                .isEqualTo(201);
     }
 
     @Test
