@@ -21,4 +21,14 @@ public interface AccessHistory {
      * @throws org.ecarehub.transparency.LogUnavailable when the log cannot record the decision or be read
      */
     Optional<List<LoggedEvent>> of(Requester requester, PersonId person, int limit);
+
+    /**
+     * One event about the person (or one merged into them), decided and logged as {@link #of} is: empty when the
+     * person does not exist, when the requester may not read their history, and when the event is about someone else
+     * or does not exist, so that none of these can be told apart.
+     *
+     * @throws AccessRefused when the requester is not a member of staff working under the audit purpose
+     * @throws org.ecarehub.transparency.LogUnavailable when the log cannot record the decision or be read
+     */
+    Optional<LoggedEvent> event(Requester requester, PersonId person, long eventId);
 }

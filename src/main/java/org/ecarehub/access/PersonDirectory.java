@@ -32,6 +32,22 @@ public interface PersonDirectory {
     FoundPeople find(Requester requester, PersonQuery query);
 
     /**
+     * The people whose records the person index scores against these details (FHIR's {@code Patient/$match}), the
+     * most probable first, at most {@code limit}, none graded below {@code lowest}: only people the requester may see, each shown with the records they
+     * may see and scored only from the scored records among those. Logged as {@link #search} is: each person shown,
+     * and one entry without a person when nobody is.
+     *
+     * @throws AccessRefused when the requester may not search at all
+     * @throws IllegalArgumentException when the details name nothing to match on
+     * @throws org.ecarehub.transparency.LogUnavailable when the log cannot record the match; nothing is returned
+     */
+    List<MatchedPerson> match(
+            Requester requester,
+            org.ecarehub.person.Demographics details,
+            int limit,
+            org.ecarehub.person.MatchGrade lowest);
+
+    /**
      * The person as the requester may see them; empty both when the person does not exist and when the requester may
      * not see them, so that the two cannot be told apart.
      */

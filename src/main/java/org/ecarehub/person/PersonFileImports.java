@@ -9,4 +9,15 @@ package org.ecarehub.person;
 public interface PersonFileImports {
 
     ImportReport importFile(String name, byte[] content, Actor system, boolean strict);
+
+    /**
+     * Imports one agency record unless the agency already holds one with its local id: decided as a row of a file is,
+     * the decision logged, and an allowed record stored and linked in the same transaction as its log entry (when the
+     * log cannot record it, nothing is stored). A record already held is left as it is: an update is a change of
+     * the agency's file, not a create.
+     *
+     * @throws RecordWriteRefused when the caller may not write records of the record's agency; the refusal is logged
+     * @throws org.ecarehub.transparency.LogUnavailable when the log cannot record the decision; nothing is stored
+     */
+    RecordImport importRecord(AgencyRecord record, Actor system);
 }

@@ -46,6 +46,18 @@ public interface PersonIndex {
      */
     List<PersonMatch> find(PersonSearch search, int limit);
 
+    /**
+     * The current records the matching model scores against these details, the most probable first, at most {@code
+     * limit}, each graded by the index's thresholds; records less likely than {@link #MIN_CANDIDATE} are not
+     * candidates. It takes no access decision: only the access module's directory calls it, and decides who sees what.
+     *
+     * @throws IllegalArgumentException when the details name nothing to match on
+     */
+    List<MatchCandidate> candidates(Demographics details, int limit);
+
+    /** The least probability of a record that {@link #candidates} returns. */
+    double MIN_CANDIDATE = 0.05;
+
     /** The current version of an agency record. */
     Optional<AgencyRecordVersion> current(AgencyRecordId record);
 

@@ -38,6 +38,16 @@ class AccessHistories implements AccessHistory {
 
     @Override
     public Optional<List<LoggedEvent>> of(Requester requester, PersonId person, int limit) {
+        return allowed(requester, person).map(now -> events.about(index.personIdsInHistory(now), limit));
+    }
+
+    @Override
+    public Optional<LoggedEvent> event(Requester requester, PersonId person, long eventId) {
+        return allowed(requester, person).flatMap(now -> events.find(index.personIdsInHistory(now), eventId));
+    }
+
+    /** The person as they are now, once the reading of their history is decided, allowed and logged. */
+    private Optional<PersonId> allowed(Requester requester, PersonId person) {
         if (!(requester instanceof Requester.Staff staff) || staff.purpose() != Purpose.AUDIT) {
             AccessDecision refused = new AccessDecision(
                     false,
@@ -65,9 +75,6 @@ class AccessHistories implements AccessHistory {
         // Not a disclosure from another agency: the history is the hub's, read within the reader's own agency.
         AccessItem history = new AccessItem(ITEM, Category.CONTACTS, Sensitivity.NORMAL, account.agency());
         List<AccessDecision> decided = decisions.decide(requester, Action.READ, now.get(), List.of(history));
-        if (!decided.get(0).allowed()) {
-            return Optional.empty();
-        }
-        return Optional.of(events.about(index.personIdsInHistory(now.get()), limit));
+        return decided.get(0).allowed() ? now : Optional.empty();
     }
 }

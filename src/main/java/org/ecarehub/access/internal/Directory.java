@@ -2,14 +2,20 @@ package org.ecarehub.access.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.ecarehub.access.AccessDecision;
 import org.ecarehub.access.AccessItem;
 import org.ecarehub.access.AccessRefused;
 import org.ecarehub.access.Disclosure;
 import org.ecarehub.access.FoundPeople;
+import org.ecarehub.access.MatchedPerson;
 import org.ecarehub.access.PersonDirectory;
 import org.ecarehub.access.PersonQuery;
 import org.ecarehub.access.PersonView;
@@ -22,6 +28,8 @@ import org.ecarehub.person.AgencyRecordId;
 import org.ecarehub.person.AgencyRecordVersion;
 import org.ecarehub.person.ChiNumber;
 import org.ecarehub.person.Demographics;
+import org.ecarehub.person.MatchCandidate;
+import org.ecarehub.person.MatchGrade;
 import org.ecarehub.person.Person;
 import org.ecarehub.person.PersonIndex;
 import org.ecarehub.person.PersonMatch;
@@ -86,6 +94,64 @@ class Directory implements PersonDirectory {
         if (shown.isEmpty()) {
             decisions.logWithoutPerson(requester, Action.READ, Category.DEMOGRAPHICS, attempt);
         }
+        return shown;
+    }
+
+    @Override
+    public List<MatchedPerson> match(Requester requester, Demographics details, int limit, MatchGrade lowest) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a match returns at least one person");
+        }
+        AccessDecision attempt = decisions.mayAttempt(requester, Action.READ, Category.DEMOGRAPHICS);
+        if (!attempt.allowed()) {
+            decisions.logWithoutPerson(requester, Action.READ, Category.DEMOGRAPHICS, attempt);
+            throw new AccessRefused(attempt);
+        }
+        Map<PersonId, List<MatchCandidate>> byPerson = new LinkedHashMap<>();
+        for (MatchCandidate candidate : index.candidates(details, MAX_CANDIDATES)) {
+            if (candidate.grade().compareTo(lowest) > 0) {
+                // Graded below the lowest asked for; the grades are declared most certain first.
+                continue;
+            }
+            byPerson.computeIfAbsent(candidate.person(), person -> new ArrayList<>())
+                    .add(candidate);
+        }
+        List<MatchedPerson> shown = new ArrayList<>();
+        PartnershipSnapshot snapshot = decisions.snapshot();
+        Instant now = decisions.now();
+        for (Map.Entry<PersonId, List<MatchCandidate>> entry : byPerson.entrySet()) {
+            if (shown.size() == Math.min(limit, MAX_SHOWN)) {
+                break;
+            }
+            Optional<Person> person = index.person(entry.getKey());
+            if (person.isEmpty()) {
+                continue;
+            }
+            List<AccessItem> items = items(person.get());
+            List<AccessDecision> decided = decisions.evaluate(
+                    snapshot.partnership(), requester, Action.READ, person.get().id(), items, now);
+            Set<AgencyRecordId> visible = new HashSet<>();
+            for (int i = 0; i < decided.size(); i++) {
+                if (decided.get(i).allowed()) {
+                    visible.add(person.get().records().get(i).record());
+                }
+            }
+            // The candidates come most probable first: the first visible one scores the person.
+            Optional<MatchCandidate> best = entry.getValue().stream()
+                    .filter(candidate -> visible.contains(candidate.record()))
+                    .findFirst();
+            if (best.isPresent()) {
+                decisions.record(snapshot, requester, Action.READ, person.get().id(), items, decided, now);
+                shown.add(new MatchedPerson(
+                        view(person.get(), decided),
+                        best.get().probability(),
+                        best.get().grade()));
+            }
+        }
+        if (shown.isEmpty()) {
+            decisions.logWithoutPerson(requester, Action.READ, Category.DEMOGRAPHICS, attempt);
+        }
+        shown.sort(Comparator.comparingDouble(MatchedPerson::score).reversed());
         return shown;
     }
 

@@ -17,7 +17,9 @@ import org.ecarehub.person.PersonFileImports;
 import org.ecarehub.person.PersonFiles;
 import org.ecarehub.person.PersonFiles.Problem;
 import org.ecarehub.person.PersonIndexRefused;
+import org.ecarehub.person.RecordImport;
 import org.ecarehub.person.RecordWriteDecisions;
+import org.ecarehub.person.RecordWriteRefused;
 import org.ecarehub.person.Submission;
 import org.ecarehub.person.internal.AgencyRecords.Stored;
 import org.ecarehub.person.matching.PersonRecord;
@@ -104,6 +106,38 @@ class PersonFileImporter implements PersonFileImports {
         ImportReport report = strict ? importAll(allowed, system, tally) : importEach(allowed, system, tally);
         indexed.requestFit();
         return report;
+    }
+
+    @Override
+    public RecordImport importRecord(AgencyRecord record, Actor system) {
+        RecordWriteDecisions.WriteDecision decision = writes.decideWrite(
+                "system".equals(system.kind()) ? system.agency() : null,
+                record.id().agency().value());
+        if (!decision.allowed()) {
+            // Logged without a person: a refused caller learns nothing of whether the record exists.
+            journal.logAccess(system, "create", false, decision.rule(), null, List.of());
+            throw new RecordWriteRefused(decision.reason());
+        }
+        RecordImport done = index.writing(() -> {
+            Optional<Stored> existing = records.find(record.id());
+            if (existing.isPresent()) {
+                journal.logAccess(
+                        system,
+                        "read",
+                        true,
+                        decision.rule(),
+                        existing.get().person(),
+                        List.of(Journal.record(existing.get().id())));
+                return new RecordImport(record.id(), index.personOf(record.id()).orElseThrow(), false);
+            }
+            journal.logAccess(system, "create", true, decision.rule(), null, List.of());
+            Submission submission = index.submit(record, system);
+            return new RecordImport(record.id(), submission.person(), true);
+        });
+        if (done.created()) {
+            indexed.requestFit();
+        }
+        return done;
     }
 
     private ImportReport importEach(List<PersonFiles.Row> rows, Actor system, Tally tally) {

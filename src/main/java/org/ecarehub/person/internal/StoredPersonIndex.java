@@ -20,8 +20,11 @@ import org.ecarehub.person.AgencyRecordLinked;
 import org.ecarehub.person.AgencyRecordRecorded;
 import org.ecarehub.person.AgencyRecordVersion;
 import org.ecarehub.person.ChiNumber;
+import org.ecarehub.person.Demographics;
 import org.ecarehub.person.ManualDecision;
 import org.ecarehub.person.ManualDecisionRecorded;
+import org.ecarehub.person.MatchCandidate;
+import org.ecarehub.person.MatchGrade;
 import org.ecarehub.person.Merge;
 import org.ecarehub.person.MergeId;
 import org.ecarehub.person.Person;
@@ -38,6 +41,7 @@ import org.ecarehub.person.Submission;
 import org.ecarehub.person.Verdict;
 import org.ecarehub.person.internal.AgencyRecords.Stored;
 import org.ecarehub.person.internal.AgencyRecords.StoredVersion;
+import org.ecarehub.person.matching.MatchIndex;
 import org.ecarehub.person.matching.PersonRecord;
 import org.ecarehub.shared.PersonId;
 import org.springframework.stereotype.Service;
@@ -57,6 +61,9 @@ class StoredPersonIndex implements PersonIndex {
 
     static final int MAX_REASON = 2000;
 
+    /** The id the details of a match are scored under: an agency no partnership file can name. */
+    private static final AgencyRecordId QUERY = AgencyRecordId.of("match-query", "details");
+
     private final Persons persons;
     private final AgencyRecords records;
     private final Links links;
@@ -68,6 +75,7 @@ class StoredPersonIndex implements PersonIndex {
     private final TransactionTemplate transactions;
     private final Linkage linkage;
     private final PersonCache cache;
+    private final org.ecarehub.person.matching.Thresholds thresholds;
 
     StoredPersonIndex(
             Persons persons,
@@ -92,6 +100,7 @@ class StoredPersonIndex implements PersonIndex {
         this.journal = journal;
         this.transactions = transactions;
         this.linkage = new Linkage(settings.thresholds());
+        this.thresholds = settings.thresholds();
     }
 
     @Override
@@ -400,6 +409,44 @@ class StoredPersonIndex implements PersonIndex {
         return found.entrySet().stream()
                 .map(entry -> new PersonMatch(entry.getKey(), entry.getValue()))
                 .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<MatchCandidate> candidates(Demographics details, int limit) {
+        if (details.givenName() == null
+                && details.familyName() == null
+                && details.dateOfBirth() == null
+                && details.chi() == null
+                && details.addresses().isEmpty()
+                && details.phone() == null) {
+            throw new IllegalArgumentException(
+                    "a match needs at least a name, a date of birth, a CHI number, an" + " address or a phone number");
+        }
+        // The details are nobody's record: scored as a record of no agency that the index never holds.
+        PersonRecord matching = MatchingRecords.of(QUERY, details);
+        List<MatchCandidate> found = new ArrayList<>();
+        for (MatchIndex.Candidate candidate : indexed.match(matching, -1)) {
+            if (found.size() >= limit || candidate.probability() < MIN_CANDIDATE) {
+                break;
+            }
+            Optional<Stored> stored = records.find(candidate.recordId());
+            if (stored.isPresent()) {
+                found.add(new MatchCandidate(
+                        persons.effective(stored.get().person()),
+                        stored.get().recordId(),
+                        candidate.probability(),
+                        grade(candidate.probability())));
+            }
+        }
+        return found;
+    }
+
+    private MatchGrade grade(double probability) {
+        if (probability >= thresholds.match()) {
+            return MatchGrade.CERTAIN;
+        }
+        return probability >= thresholds.review() ? MatchGrade.PROBABLE : MatchGrade.POSSIBLE;
     }
 
     @Override
