@@ -5,6 +5,8 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,8 +55,21 @@ final class SystemScopes implements FhirExtension {
         return List.of(this);
     }
 
-    @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
-    public void check(RequestDetails request, RestOperationTypeEnum operation) {
+    /**
+     * Once HAPI has chosen the method (so the operation and type are known), before the incoming resource is validated
+     * ({@link IncomingValidation}, the same pointcut, later): a caller without the scope learns nothing about its body.
+     */
+    @Hook(value = Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED, order = -100)
+    public boolean check(ServletRequestDetails request) {
+        try {
+            checkScope(request, request.getRestOperationType());
+            return true;
+        } catch (BaseServerResponseException refused) {
+            return RefusalsAsOutcomes.answerNow(request, refused);
+        }
+    }
+
+    private void checkScope(RequestDetails request, RestOperationTypeEnum operation) {
         if (operation == RestOperationTypeEnum.METADATA
                 || operation == RestOperationTypeEnum.TRANSACTION
                 || !(callers.caller(request) instanceof ApiCaller.AgencySystem)) {
