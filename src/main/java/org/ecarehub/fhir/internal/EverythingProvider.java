@@ -5,7 +5,6 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -122,12 +121,7 @@ final class EverythingProvider {
         };
     }
 
-    /** The caller as a reader of the type, or empty when an agency system's scopes do not cover it. */
     private Optional<Requester> reader(RequestDetails request, String type) {
-        try {
-            return Optional.of(callers.requester(request, callers.reading(request, type)));
-        } catch (BaseServerResponseException outOfScope) {
-            return Optional.empty();
-        }
+        return Includes.reader(callers, request, type);
     }
 }

@@ -162,13 +162,7 @@ class Includes {
 
         /** The caller as a reader of the type, or empty when their scopes do not let them read it. */
         private Optional<Requester> reader(String type) {
-            return readers.computeIfAbsent(type, key -> {
-                try {
-                    return Optional.of(callers.requester(request, callers.reading(request, key)));
-                } catch (BaseServerResponseException outOfScope) {
-                    return Optional.empty();
-                }
-            });
+            return readers.computeIfAbsent(type, key -> Includes.reader(callers, request, key));
         }
 
         private Partnership partnership() {
@@ -291,6 +285,18 @@ class Includes {
                                         routing -> found.add(ProtectionResources.task(partnership(), view, routing)))));
             }
             return found;
+        }
+    }
+
+    /**
+     * The caller as a reader of the type, or empty when an agency system's scopes do not cover it: a resource added
+     * beside the ones asked for is left out, never an error.
+     */
+    static Optional<Requester> reader(FhirCallers callers, RequestDetails request, String type) {
+        try {
+            return Optional.of(callers.requester(request, callers.reading(request, type)));
+        } catch (BaseServerResponseException outOfScope) {
+            return Optional.empty();
         }
     }
 
