@@ -54,8 +54,9 @@ public interface Records {
     /**
      * Adds an item owned by the writer's agency, deciding {@code create}; an assessment starts as a draft.
      *
-     * @throws RecordRefused when the content is bad, the person is not in the person index, or the requester is a
-     *     portal account; nothing is stored
+     * @throws RecordRefused when the content is bad or the requester is a portal account; nothing is stored
+     * @throws PersonUnseen when the person is not in the person index (and the rules about the writer allow the
+     *     attempt); logged without a person
      * @throws org.ecarehub.access.AccessRefused when the decision refuses the creation; the refusal is logged
      */
     RecordItem add(Requester requester, PersonId person, ItemDraft draft);

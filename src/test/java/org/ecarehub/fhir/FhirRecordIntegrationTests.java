@@ -859,11 +859,13 @@ class FhirRecordIntegrationTests {
                 .ofType(CapabilityStatement.class)
                 .execute();
 
-        assertThat(interactions(statement, "Flag")).containsExactlyInAnyOrder("read", "search-type");
+        assertThat(interactions(statement, "Flag"))
+                .containsExactlyInAnyOrder("read", "vread", "history-instance", "search-type");
         assertThat(interactions(statement, "Questionnaire")).containsExactlyInAnyOrder("read", "search-type");
         assertThat(interactions(statement, "QuestionnaireResponse"))
-                .containsExactlyInAnyOrder("read", "search-type", "create", "update");
-        assertThat(interactions(statement, "CarePlan")).containsExactlyInAnyOrder("read", "search-type", "create");
+                .containsExactlyInAnyOrder("read", "vread", "history-instance", "search-type", "create", "update");
+        assertThat(interactions(statement, "CarePlan"))
+                .containsExactlyInAnyOrder("read", "vread", "history-instance", "search-type", "create");
         assertThat(interactions(statement, "ServiceRequest"))
                 .containsExactlyInAnyOrder("read", "search-type", "create");
         assertThat(interactions(statement, "Task")).containsExactlyInAnyOrder("read", "search-type", "update");

@@ -292,8 +292,8 @@ class RecordsIntegrationTests {
                     .isInstanceOf(RecordRefused.class)
                     .hasMessage("action 1 names team adult-care-hamilton, which is not of caring-hands");
             assertThatThrownBy(() -> records.add(KEY_WORKER, PersonId.random(), ItemDraft.of(riskAlert("Dog"))))
-                    .isInstanceOf(RecordRefused.class)
-                    .hasMessage("the person is not in the person index");
+                    .isInstanceOf(PersonUnseen.class)
+                    .hasMessage("there is no person in the person index whose record you may add to");
             assertThatThrownBy(() -> records.add(
                             new Requester.Portal("david.thomson", agnes), agnes, ItemDraft.of(riskAlert("Dog"))))
                     .isInstanceOf(RecordRefused.class)

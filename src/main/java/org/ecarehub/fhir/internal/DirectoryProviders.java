@@ -4,12 +4,12 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import org.ecarehub.partnership.Agency;
@@ -82,16 +82,18 @@ final class DirectoryProviders {
         }
 
         @Search
-        public List<Organization> search(
+        public IBundleProvider search(
                 @OptionalParam(name = "_id") TokenParam id,
                 @OptionalParam(name = Organization.SP_NAME) StringParam name,
                 RequestDetails request) {
             callers.reading(request, "Organization");
             Predicate<Agency> wanted = agency -> idMatches(agency.id().value(), id) && startsWith(agency.name(), name);
-            return partnerships.current().partnership().agencies().stream()
-                    .filter(wanted)
-                    .map(PartnershipResources::organization)
-                    .toList();
+            return Paging.page(
+                    request,
+                    partnerships.current().partnership().agencies().stream()
+                            .filter(wanted)
+                            .map(PartnershipResources::organization)
+                            .toList());
         }
     }
 
@@ -119,17 +121,19 @@ final class DirectoryProviders {
         }
 
         @Search
-        public List<Practitioner> search(
+        public IBundleProvider search(
                 @OptionalParam(name = "_id") TokenParam id,
                 @OptionalParam(name = Practitioner.SP_NAME) StringParam name,
                 RequestDetails request) {
             callers.reading(request, "Practitioner");
             Predicate<StaffAccount> wanted =
                     account -> idMatches(account.username().value(), id) && startsWith(account.displayName(), name);
-            return partnerships.current().partnership().staff().stream()
-                    .filter(wanted)
-                    .map(PartnershipResources::practitioner)
-                    .toList();
+            return Paging.page(
+                    request,
+                    partnerships.current().partnership().staff().stream()
+                            .filter(wanted)
+                            .map(PartnershipResources::practitioner)
+                            .toList());
         }
     }
 
@@ -158,7 +162,7 @@ final class DirectoryProviders {
         }
 
         @Search
-        public List<PractitionerRole> search(
+        public IBundleProvider search(
                 @OptionalParam(name = "_id") TokenParam id,
                 @OptionalParam(name = PractitionerRole.SP_PRACTITIONER) ReferenceParam practitioner,
                 @OptionalParam(name = PractitionerRole.SP_ORGANIZATION) ReferenceParam organization,
@@ -169,10 +173,12 @@ final class DirectoryProviders {
                     account -> idMatches(account.username().value(), id)
                             && references(account.username().value(), "Practitioner", practitioner)
                             && references(account.agency().value(), "Organization", organization);
-            return partnership.staff().stream()
-                    .filter(wanted)
-                    .map(account -> PartnershipResources.practitionerRole(partnership, account))
-                    .toList();
+            return Paging.page(
+                    request,
+                    partnership.staff().stream()
+                            .filter(wanted)
+                            .map(account -> PartnershipResources.practitionerRole(partnership, account))
+                            .toList());
         }
     }
 

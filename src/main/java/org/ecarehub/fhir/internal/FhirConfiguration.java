@@ -35,6 +35,7 @@ class FhirConfiguration {
             AgencySystemTokens tokens,
             Clock clock,
             ObjectProvider<FhirExtension> extensions,
+            Includes includes,
             @Value("${ecare.base-url:http://localhost:8080}") String baseUrl) {
         List<ca.uhn.fhir.rest.server.IResourceProvider> providers = new java.util.ArrayList<>(List.of(
                 new DirectoryProviders.Organizations(partnerships, callers),
@@ -44,20 +45,22 @@ class FhirConfiguration {
                         partnerships, callers, SubscriptionNotifications.stripSlash(baseUrl) + "/fhir")));
         // Patient is served only once the access module provides its directory: the capability statement must not
         // promise a resource nobody answers for.
-        directory.ifAvailable(found -> providers.add(new Patients(found, callers)));
+        directory.ifAvailable(found -> providers.add(new Patients(found, callers, includes)));
         involvements.ifAvailable(found -> providers.addAll(List.of(
-                new InvolvementProviders.CareTeams(found, partnerships, callers, clock),
-                new InvolvementProviders.RelatedPersons(found, callers, clock),
-                new InvolvementProviders.Consents(found, callers, clock))));
-        records.ifAvailable(found -> providers.addAll(
-                List.of(new RecordProviders.Flags(found, callers), new RecordProviders.CarePlans(found, callers))));
+                new InvolvementProviders.CareTeams(found, partnerships, callers, clock, includes),
+                new InvolvementProviders.RelatedPersons(found, callers, clock, includes),
+                new InvolvementProviders.Consents(found, callers, clock, includes))));
+        records.ifAvailable(found -> providers.addAll(List.of(
+                new RecordProviders.Flags(found, callers, includes),
+                new RecordProviders.CarePlans(found, callers, includes))));
         assessments.ifAvailable(found -> providers.addAll(List.of(
                 new RecordProviders.Questionnaires(callers),
-                new RecordProviders.QuestionnaireResponses(records.getObject(), found, callers, transactions))));
-        requests.ifAvailable(
-                found -> providers.add(new RequestProviders.ServiceRequestProvider(found, partnerships, callers)));
+                new RecordProviders.QuestionnaireResponses(
+                        records.getObject(), found, callers, transactions, includes))));
+        requests.ifAvailable(found ->
+                providers.add(new RequestProviders.ServiceRequestProvider(found, partnerships, callers, includes)));
         messages.ifAvailable(
-                found -> providers.add(new ProtectionProviders.Communications(found, partnerships, callers)));
+                found -> providers.add(new ProtectionProviders.Communications(found, partnerships, callers, includes)));
         ServiceRequests requestsServed = requests.getIfAvailable();
         ProtectionMessages messagesServed = messages.getIfAvailable();
         if (requestsServed != null || messagesServed != null) {
@@ -65,7 +68,8 @@ class FhirConfiguration {
                     requestsServed,
                     messagesServed == null ? null : new ProtectionProviders.RoutingTasks(messagesServed, partnerships),
                     partnerships,
-                    callers));
+                    callers,
+                    includes));
         }
         ServletRegistrationBean<FhirServer> registration = new ServletRegistrationBean<>(
                 new FhirServer(providers, extensions.stream().toList(), tokens, baseUrl), "/fhir/*");

@@ -1,9 +1,12 @@
 package org.ecarehub.fhir.internal;
 
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -12,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.ecarehub.access.InvolvementDirectory;
 import org.ecarehub.access.RelationshipId;
 import org.ecarehub.consent.AuthorityId;
@@ -33,7 +37,7 @@ import org.hl7.fhir.r4.model.RelatedPerson;
 final class InvolvementProviders {
 
     /** The partnership's day, for whether a relationship, authority or consent is in force. */
-    private static final ZoneId PARTNERSHIP_ZONE = ZoneId.of("Europe/London");
+    static final ZoneId PARTNERSHIP_ZONE = ZoneId.of("Europe/London");
 
     private InvolvementProviders() {}
 
@@ -55,12 +59,19 @@ final class InvolvementProviders {
         private final Partnerships partnerships;
         private final FhirCallers callers;
         private final Clock clock;
+        private final Includes includes;
 
-        CareTeams(InvolvementDirectory directory, Partnerships partnerships, FhirCallers callers, Clock clock) {
+        CareTeams(
+                InvolvementDirectory directory,
+                Partnerships partnerships,
+                FhirCallers callers,
+                Clock clock,
+                Includes includes) {
             this.directory = directory;
             this.partnerships = partnerships;
             this.callers = callers;
             this.clock = clock;
+            this.includes = includes;
         }
 
         @Override
@@ -84,18 +95,22 @@ final class InvolvementProviders {
         }
 
         @Search
-        public List<CareTeam> search(
-                @RequiredParam(name = CareTeam.SP_PATIENT) ReferenceParam patient, RequestDetails request) {
+        public IBundleProvider search(
+                @RequiredParam(name = CareTeam.SP_PATIENT) ReferenceParam patient,
+                @IncludeParam(allow = {"CareTeam:patient"}) Set<Include> included,
+                RequestDetails request) {
             ApiCaller caller = callers.reading(request, "CareTeam");
             Optional<PersonId> person = patient(patient);
             LocalDate today = LocalDate.now(clock.withZone(PARTNERSHIP_ZONE));
             // A malformed id is asked about as a person nobody knows, so that it is logged and answered alike.
-            return directory
-                    .relationships(callers.requester(request, caller), person.orElse(PersonId.of("unknown")))
-                    .stream()
-                    .map(relationship ->
-                            InvolvementResources.careTeam(partnerships.current().partnership(), relationship, today))
-                    .toList();
+            List<CareTeam> found =
+                    directory
+                            .relationships(callers.requester(request, caller), person.orElse(PersonId.of("unknown")))
+                            .stream()
+                            .map(relationship -> InvolvementResources.careTeam(
+                                    partnerships.current().partnership(), relationship, today))
+                            .toList();
+            return Paging.page(request, found, shown -> includes.of(request, included, Set.of(), shown));
         }
     }
 
@@ -104,11 +119,13 @@ final class InvolvementProviders {
         private final InvolvementDirectory directory;
         private final FhirCallers callers;
         private final Clock clock;
+        private final Includes includes;
 
-        RelatedPersons(InvolvementDirectory directory, FhirCallers callers, Clock clock) {
+        RelatedPersons(InvolvementDirectory directory, FhirCallers callers, Clock clock, Includes includes) {
             this.directory = directory;
             this.callers = callers;
             this.clock = clock;
+            this.includes = includes;
         }
 
         @Override
@@ -129,16 +146,20 @@ final class InvolvementProviders {
         }
 
         @Search
-        public List<RelatedPerson> search(
-                @RequiredParam(name = RelatedPerson.SP_PATIENT) ReferenceParam patient, RequestDetails request) {
+        public IBundleProvider search(
+                @RequiredParam(name = RelatedPerson.SP_PATIENT) ReferenceParam patient,
+                @IncludeParam(allow = {"RelatedPerson:patient"}) Set<Include> included,
+                RequestDetails request) {
             ApiCaller caller = callers.reading(request, "RelatedPerson");
             Optional<PersonId> person = patient(patient);
             LocalDate today = LocalDate.now(clock.withZone(PARTNERSHIP_ZONE));
-            return directory
-                    .authorities(callers.requester(request, caller), person.orElse(PersonId.of("unknown")))
-                    .stream()
-                    .map(authority -> InvolvementResources.relatedPerson(authority, today))
-                    .toList();
+            List<RelatedPerson> found =
+                    directory
+                            .authorities(callers.requester(request, caller), person.orElse(PersonId.of("unknown")))
+                            .stream()
+                            .map(authority -> InvolvementResources.relatedPerson(authority, today))
+                            .toList();
+            return Paging.page(request, found, shown -> includes.of(request, included, Set.of(), shown));
         }
     }
 
@@ -147,11 +168,13 @@ final class InvolvementProviders {
         private final InvolvementDirectory directory;
         private final FhirCallers callers;
         private final Clock clock;
+        private final Includes includes;
 
-        Consents(InvolvementDirectory directory, FhirCallers callers, Clock clock) {
+        Consents(InvolvementDirectory directory, FhirCallers callers, Clock clock, Includes includes) {
             this.directory = directory;
             this.callers = callers;
             this.clock = clock;
+            this.includes = includes;
         }
 
         @Override
@@ -172,16 +195,20 @@ final class InvolvementProviders {
         }
 
         @Search
-        public List<Consent> search(
-                @RequiredParam(name = Consent.SP_PATIENT) ReferenceParam patient, RequestDetails request) {
+        public IBundleProvider search(
+                @RequiredParam(name = Consent.SP_PATIENT) ReferenceParam patient,
+                @IncludeParam(allow = {"Consent:patient"}) Set<Include> included,
+                RequestDetails request) {
             ApiCaller caller = callers.reading(request, "Consent");
             Optional<PersonId> person = patient(patient);
             LocalDate today = LocalDate.now(clock.withZone(PARTNERSHIP_ZONE));
-            return directory
-                    .consents(callers.requester(request, caller), person.orElse(PersonId.of("unknown")))
-                    .stream()
-                    .map(consent -> InvolvementResources.consent(consent, today))
-                    .toList();
+            List<Consent> found =
+                    directory
+                            .consents(callers.requester(request, caller), person.orElse(PersonId.of("unknown")))
+                            .stream()
+                            .map(consent -> InvolvementResources.consent(consent, today))
+                            .toList();
+            return Paging.page(request, found, shown -> includes.of(request, included, Set.of(), shown));
         }
     }
 }

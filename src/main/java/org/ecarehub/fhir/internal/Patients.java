@@ -1,9 +1,12 @@
 package org.ecarehub.fhir.internal;
 
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateParam;
 import ca.uhn.fhir.rest.param.ParamPrefixEnum;
@@ -13,6 +16,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.ecarehub.access.PersonDirectory;
 import org.ecarehub.access.PersonQuery;
 import org.ecarehub.identity.ApiCaller;
@@ -29,10 +33,12 @@ final class Patients implements IResourceProvider {
 
     private final PersonDirectory directory;
     private final FhirCallers callers;
+    private final Includes includes;
 
-    Patients(PersonDirectory directory, FhirCallers callers) {
+    Patients(PersonDirectory directory, FhirCallers callers, Includes includes) {
         this.directory = directory;
         this.callers = callers;
+        this.includes = includes;
     }
 
     @Override
@@ -53,8 +59,12 @@ final class Patients implements IResourceProvider {
                 .orElseThrow(Outcomes::notFound);
     }
 
+    /**
+     * The people the query finds that the caller may see, a page at a time, with the record items that refer to them
+     * ({@code _revinclude}) that the caller may see.
+     */
     @Search
-    public List<Patient> search(
+    public IBundleProvider search(
             @OptionalParam(name = "_id") TokenParam id,
             @OptionalParam(name = Patient.SP_IDENTIFIER) TokenParam identifier,
             @OptionalParam(name = Patient.SP_FAMILY) StringParam family,
@@ -62,6 +72,15 @@ final class Patients implements IResourceProvider {
             @OptionalParam(name = Patient.SP_NAME) StringParam name,
             @OptionalParam(name = Patient.SP_BIRTHDATE) DateParam birthDate,
             @OptionalParam(name = Patient.SP_ADDRESS_POSTALCODE) StringParam postcode,
+            @IncludeParam(
+                            reverse = true,
+                            allow = {
+                                "Flag:patient", "Flag:subject",
+                                "CarePlan:patient", "CarePlan:subject",
+                                "QuestionnaireResponse:patient", "QuestionnaireResponse:subject",
+                                "ServiceRequest:patient", "ServiceRequest:subject"
+                            })
+                    Set<Include> revIncludes,
             RequestDetails request) {
         ApiCaller caller = callers.reading(request, "Patient");
         String identifierAgency = null;
@@ -85,9 +104,10 @@ final class Patients implements IResourceProvider {
                     "a Patient search needs at least one of _id, identifier, family, given, name, birthdate and"
                             + " address-postalcode");
         }
-        return directory.search(callers.requester(request, caller), query).stream()
+        List<Patient> found = directory.search(callers.requester(request, caller), query).stream()
                 .map(PatientResources::patient)
                 .toList();
+        return Paging.page(request, found, shown -> includes.of(request, Set.of(), revIncludes, shown));
     }
 
     /** The agency whose local ids an identifier system names; null for CHI numbers. */
@@ -126,7 +146,7 @@ final class Patients implements IResourceProvider {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static Optional<PersonId> personId(String text) {
+    static Optional<PersonId> personId(String text) {
         try {
             return Optional.of(PersonId.of(text));
         } catch (IllegalArgumentException | NullPointerException notAPersonId) {

@@ -1,12 +1,15 @@
 package org.ecarehub.fhir.internal;
 
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
@@ -14,6 +17,7 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import org.ecarehub.access.Requester;
 import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.protection.ProtectionMessageView;
@@ -47,11 +51,13 @@ final class ProtectionProviders {
         private final ProtectionMessages messages;
         private final Partnerships partnerships;
         private final FhirCallers callers;
+        private final Includes includes;
 
-        Communications(ProtectionMessages messages, Partnerships partnerships, FhirCallers callers) {
+        Communications(ProtectionMessages messages, Partnerships partnerships, FhirCallers callers, Includes includes) {
             this.messages = messages;
             this.partnerships = partnerships;
             this.callers = callers;
+            this.includes = includes;
         }
 
         @Override
@@ -77,40 +83,31 @@ final class ProtectionProviders {
          * {@code category} (with or without its system) and the day or range it was {@code sent}.
          */
         @Search
-        public List<Communication> search(
+        public IBundleProvider search(
                 @OptionalParam(name = Communication.SP_PATIENT) ReferenceParam patient,
                 @OptionalParam(name = Communication.SP_SUBJECT) ReferenceParam subject,
                 @OptionalParam(name = Communication.SP_STATUS) TokenParam status,
                 @OptionalParam(name = Communication.SP_CATEGORY) TokenParam category,
                 @OptionalParam(name = Communication.SP_SENT) DateRangeParam sent,
+                @IncludeParam(allow = {"Communication:patient", "Communication:subject"}) Set<Include> included,
+                @IncludeParam(
+                                reverse = true,
+                                allow = {"Task:focus"})
+                        Set<Include> revIncluded,
                 RequestDetails request) {
             Requester requester = callers.requester(request, callers.reading(request, "Communication"));
             if (patient != null && subject != null) {
                 throw Outcomes.invalid(
                         Outcomes.INVALID_SEARCH, "a Communication search names the person once, as patient or subject");
             }
-            return searched(messages, requester, patient != null ? patient : subject).stream()
-                    .filter(view -> sentWithin(view, sent))
+            List<Communication> found = searched(messages, requester, patient != null ? patient : subject).stream()
+                    .filter(view -> RecordProviders.within(Date.from(view.raisedAt()), sent))
                     .map(this::shown)
                     .filter(shown ->
                             status == null || shown.getStatus().toCode().equals(status.getValue()))
-                    .filter(shown -> category == null
-                            || shown.getCategory().stream()
-                                    .flatMap(concept -> concept.getCoding().stream())
-                                    .anyMatch(coding -> coding.getCode().equals(category.getValue())
-                                            && (category.getSystem() == null
-                                                    || category.getSystem().equals(coding.getSystem()))))
+                    .filter(shown -> category == null || RecordProviders.codedAs(shown.getCategory(), category))
                     .toList();
-        }
-
-        private static boolean sentWithin(ProtectionMessageView view, DateRangeParam sent) {
-            if (sent == null) {
-                return true;
-            }
-            Date at = Date.from(view.raisedAt());
-            Date from = sent.getLowerBoundAsInstant();
-            Date until = sent.getUpperBoundAsInstant();
-            return (from == null || !at.before(from)) && (until == null || !at.after(until));
+            return Paging.page(request, found, shown -> includes.of(request, included, revIncluded, shown));
         }
 
         /** Raises the concern in the caller's name and routes it; the answer is the message as the sender sees it. */

@@ -1,29 +1,41 @@
 package org.ecarehub.fhir.internal;
 
+import ca.uhn.fhir.model.api.Include;
+import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
+import ca.uhn.fhir.model.valueset.BundleEntryTransactionMethodEnum;
 import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.History;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
-import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.param.UriParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.ecarehub.access.AccessRefused;
+import org.ecarehub.access.AgencySystemRules;
 import org.ecarehub.access.Requester;
 import org.ecarehub.record.Assessment;
 import org.ecarehub.record.Assessments;
 import org.ecarehub.record.ItemDraft;
 import org.ecarehub.record.ItemStatus;
+import org.ecarehub.record.ItemVersion;
 import org.ecarehub.record.ItemView;
+import org.ecarehub.record.PersonUnseen;
 import org.ecarehub.record.RecordItem;
 import org.ecarehub.record.RecordItemId;
 import org.ecarehub.record.RecordKind;
@@ -31,8 +43,10 @@ import org.ecarehub.record.Records;
 import org.ecarehub.shared.PersonId;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.springframework.transaction.support.TransactionOperations;
@@ -59,6 +73,100 @@ final class RecordProviders {
         return InvolvementProviders.patient(patient).orElse(PersonId.of("unknown"));
     }
 
+    /**
+     * The person a search names by {@code patient} or its alias {@code subject} ({@link SearchPolicy} refuses both at
+     * once): each is narrowed to the same decided set, so that no alias reaches more than the other.
+     */
+    static PersonId person(ReferenceParam patient, ReferenceParam subject, String type) {
+        ReferenceParam named = patient != null ? patient : subject;
+        if (named == null) {
+            throw Outcomes.invalid(
+                    Outcomes.INVALID_SEARCH, "a " + type + " search names the person, by patient or subject");
+        }
+        return person(named);
+    }
+
+    /**
+     * Every version of the item the caller may see, the latest first, each as the item stood then, with the decision
+     * that let the caller see the item; an item the caller may not see answers 404 as a missing one.
+     */
+    static List<ItemView> versions(Records records, Requester requester, IdType id, RecordKind kind) {
+        ItemView seen = visible(records, requester, new IdType(id.getIdPart()), kind);
+        RecordItem item = seen.item();
+        List<ItemView> versions = new java.util.ArrayList<>();
+        for (ItemVersion version : records.history(requester, item.id())) {
+            RecordItem then = version.number() == item.version()
+                    ? item
+                    : new RecordItem(
+                            item.id(),
+                            item.person(),
+                            item.kind(),
+                            item.category(),
+                            item.sensitivity(),
+                            item.owner(),
+                            version.status(),
+                            null,
+                            version);
+            versions.add(0, new ItemView(then, seen.decision()));
+        }
+        return versions;
+    }
+
+    /** The version a version read names, as the caller may see it; any other, like a hidden item, is 404. */
+    static ItemView version(Records records, Requester requester, IdType id, RecordKind kind) {
+        String wanted = id.getVersionIdPart();
+        return versions(records, requester, id, kind).stream()
+                .filter(view -> String.valueOf(view.item().version()).equals(wanted))
+                .findFirst()
+                .orElseThrow(Outcomes::notFound);
+    }
+
+    /** The item a read or a version read names. */
+    static ItemView read(Records records, Requester requester, IdType id, RecordKind kind) {
+        return id.hasVersionIdPart() ? version(records, requester, id, kind) : visible(records, requester, id, kind);
+    }
+
+    /** A version in a history Bundle, which says how it was written: created by its first version, else updated. */
+    static <T extends IBaseResource> T historyEntry(T resource) {
+        ResourceMetadataKeyEnum.ENTRY_TRANSACTION_METHOD.put(
+                resource,
+                "1".equals(resource.getIdElement().getVersionIdPart())
+                        ? BundleEntryTransactionMethodEnum.POST
+                        : BundleEntryTransactionMethodEnum.PUT);
+        return resource;
+    }
+
+    /** The code of a write naming a person who does not exist or whom the writer may not see: one answer for both. */
+    static final String SUBJECT_UNSEEN = "subject-unseen";
+
+    /** The rules whose refusal of a write is about the writer and what they write, never about the person. */
+    private static final Set<String> RULES_ABOUT_THE_WRITER =
+            Set.of("active", "purpose", "role", "sealed", AgencySystemRules.ON_BEHALF_OF_OWN_STAFF);
+
+    /**
+     * Adds a record item about the person a resource names. A person the index does not know and one the decision
+     * refuses by a rule about the person (no legitimate relationship) answer alike, 422 {@value #SUBJECT_UNSEEN}, so
+     * that a create is no test of whether a person exists; a refusal about the writer alone stays a 403.
+     */
+    static RecordItem adding(java.util.function.Supplier<RecordItem> add) {
+        try {
+            return add.get();
+        } catch (PersonUnseen unseen) {
+            throw subjectUnseen();
+        } catch (AccessRefused refused) {
+            if (refused.decision().decidingRules().stream().allMatch(RULES_ABOUT_THE_WRITER::contains)) {
+                throw refused;
+            }
+            throw subjectUnseen();
+        }
+    }
+
+    private static RuntimeException subjectUnseen() {
+        String text = "the subject names no person whose record you may add to";
+        return new UnprocessableEntityException(
+                text, Outcomes.outcome(OperationOutcome.IssueType.PROCESSING, SUBJECT_UNSEEN, text));
+    }
+
     /** The version an edit was made from: the {@code If-Match} header's, else the resource's {@code meta.versionId}. */
     static int expectedVersion(IdType id, IBaseResource resource) {
         String version = id.hasVersionIdPart()
@@ -76,6 +184,27 @@ final class RecordProviders {
         }
     }
 
+    /** Whether a token search's code (with or without its system) is among the concepts' codings. */
+    static boolean codedAs(List<CodeableConcept> concepts, TokenParam token) {
+        return concepts.stream()
+                .flatMap(concept -> concept.getCoding().stream())
+                .anyMatch(coding -> token.getValue().equals(coding.getCode())
+                        && (token.getSystem() == null || token.getSystem().equals(coding.getSystem())));
+    }
+
+    /** Whether a time falls in a date search's range ({@code ge}, {@code lt}, a day); no range takes every time. */
+    static boolean within(Date at, DateRangeParam range) {
+        if (range == null) {
+            return true;
+        }
+        if (at == null) {
+            return false;
+        }
+        Date from = range.getLowerBoundAsInstant();
+        Date until = range.getUpperBoundAsInstant();
+        return (from == null || !at.before(from)) && (until == null || !at.after(until));
+    }
+
     static MethodOutcome written(IBaseResource resource, boolean created) {
         MethodOutcome outcome = new MethodOutcome(resource.getIdElement());
         outcome.setResource(resource);
@@ -87,10 +216,12 @@ final class RecordProviders {
 
         private final Records records;
         private final FhirCallers callers;
+        private final Includes includes;
 
-        Flags(Records records, FhirCallers callers) {
+        Flags(Records records, FhirCallers callers, Includes includes) {
             this.records = records;
             this.callers = callers;
+            this.includes = includes;
         }
 
         @Override
@@ -98,29 +229,38 @@ final class RecordProviders {
             return Flag.class;
         }
 
-        @Read
+        @Read(version = true)
         public Flag read(@IdParam IdType id, RequestDetails request) {
             Requester requester = callers.requester(request, callers.reading(request, "Flag"));
-            return RecordResources.flag(visible(records, requester, id, RecordKind.ALERT));
+            return RecordResources.flag(RecordProviders.read(records, requester, id, RecordKind.ALERT));
+        }
+
+        @History
+        public List<Flag> history(@IdParam IdType id, RequestDetails request) {
+            Requester requester = callers.requester(request, callers.reading(request, "Flag"));
+            return versions(records, requester, id, RecordKind.ALERT).stream()
+                    .map(RecordResources::flag)
+                    .map(RecordProviders::historyEntry)
+                    .toList();
         }
 
         @Search
-        public List<Flag> search(
-                @RequiredParam(name = Flag.SP_PATIENT) ReferenceParam patient,
+        public IBundleProvider search(
+                @OptionalParam(name = Flag.SP_PATIENT) ReferenceParam patient,
+                @OptionalParam(name = Flag.SP_SUBJECT) ReferenceParam subject,
                 @OptionalParam(name = "status") TokenParam status,
                 @OptionalParam(name = "category") TokenParam category,
+                @IncludeParam(allow = {"Flag:patient", "Flag:subject"}) Set<Include> included,
                 RequestDetails request) {
             Requester requester = callers.requester(request, callers.reading(request, "Flag"));
-            return records.read(requester, person(patient), Set.of(RecordKind.ALERT)).items().stream()
-                    .map(RecordResources::flag)
-                    .filter(flag -> status == null || flag.getStatus().toCode().equals(status.getValue()))
-                    .filter(flag -> category == null
-                            || flag.getCategory().stream()
-                                    .flatMap(concept -> concept.getCoding().stream())
-                                    .anyMatch(coding -> coding.getCode().equals(category.getValue())
-                                            && (category.getSystem() == null
-                                                    || category.getSystem().equals(coding.getSystem()))))
-                    .toList();
+            List<Flag> found =
+                    records.read(requester, person(patient, subject, "Flag"), Set.of(RecordKind.ALERT)).items().stream()
+                            .map(RecordResources::flag)
+                            .filter(flag ->
+                                    status == null || flag.getStatus().toCode().equals(status.getValue()))
+                            .filter(flag -> category == null || codedAs(flag.getCategory(), category))
+                            .toList();
+            return Paging.page(request, found, shown -> includes.of(request, included, Set.of(), shown));
         }
     }
 
@@ -128,10 +268,12 @@ final class RecordProviders {
 
         private final Records records;
         private final FhirCallers callers;
+        private final Includes includes;
 
-        CarePlans(Records records, FhirCallers callers) {
+        CarePlans(Records records, FhirCallers callers, Includes includes) {
             this.records = records;
             this.callers = callers;
+            this.includes = includes;
         }
 
         @Override
@@ -139,19 +281,37 @@ final class RecordProviders {
             return CarePlan.class;
         }
 
-        @Read
+        @Read(version = true)
         public CarePlan read(@IdParam IdType id, RequestDetails request) {
             Requester requester = callers.requester(request, callers.reading(request, "CarePlan"));
-            return RecordResources.carePlan(visible(records, requester, id, RecordKind.CARE_PLAN));
+            return RecordResources.carePlan(RecordProviders.read(records, requester, id, RecordKind.CARE_PLAN));
+        }
+
+        @History
+        public List<CarePlan> history(@IdParam IdType id, RequestDetails request) {
+            Requester requester = callers.requester(request, callers.reading(request, "CarePlan"));
+            return versions(records, requester, id, RecordKind.CARE_PLAN).stream()
+                    .map(RecordResources::carePlan)
+                    .map(RecordProviders::historyEntry)
+                    .toList();
         }
 
         @Search
-        public List<CarePlan> search(
-                @RequiredParam(name = CarePlan.SP_PATIENT) ReferenceParam patient, RequestDetails request) {
+        public IBundleProvider search(
+                @OptionalParam(name = CarePlan.SP_PATIENT) ReferenceParam patient,
+                @OptionalParam(name = CarePlan.SP_SUBJECT) ReferenceParam subject,
+                @OptionalParam(name = CarePlan.SP_STATUS) TokenParam status,
+                @IncludeParam(allow = {"CarePlan:patient", "CarePlan:subject"}) Set<Include> included,
+                RequestDetails request) {
             Requester requester = callers.requester(request, callers.reading(request, "CarePlan"));
-            return records.read(requester, person(patient), Set.of(RecordKind.CARE_PLAN)).items().stream()
+            List<CarePlan> found = records
+                    .read(requester, person(patient, subject, "CarePlan"), Set.of(RecordKind.CARE_PLAN))
+                    .items()
+                    .stream()
                     .map(RecordResources::carePlan)
+                    .filter(plan -> status == null || plan.getStatus().toCode().equals(status.getValue()))
                     .toList();
+            return Paging.page(request, found, shown -> includes.of(request, included, Set.of(), shown));
         }
 
         /** A new care plan owned by the writer's agency; its outcomes are contained Goals. */
@@ -159,7 +319,8 @@ final class RecordProviders {
         public MethodOutcome create(@ResourceParam CarePlan plan, RequestDetails request) {
             Requester requester = callers.requester(request, callers.writing(request, "CarePlan"));
             PersonId person = Parsing.patient(plan.getSubject(), "CarePlan.subject");
-            RecordItem item = records.add(requester, person, ItemDraft.of(RecordResources.carePlan(plan)));
+            RecordItem item =
+                    adding(() -> records.add(requester, person, ItemDraft.of(RecordResources.carePlan(plan))));
             return written(RecordResources.carePlan(item), true);
         }
     }
@@ -188,14 +349,14 @@ final class RecordProviders {
         }
 
         @Search
-        public List<Questionnaire> search(
+        public IBundleProvider search(
                 @OptionalParam(name = Questionnaire.SP_URL) UriParam url, RequestDetails request) {
             callers.reading(request, "Questionnaire");
             Questionnaire questionnaire = AssessmentResources.questionnaire();
             boolean matches = url == null
                     || questionnaire.getUrl().equals(url.getValue())
                     || (questionnaire.getUrl() + "|" + questionnaire.getVersion()).equals(url.getValue());
-            return matches ? List.of(questionnaire) : List.of();
+            return Paging.page(request, matches ? List.of(questionnaire) : List.of());
         }
     }
 
@@ -210,13 +371,19 @@ final class RecordProviders {
         private final Assessments assessments;
         private final FhirCallers callers;
         private final TransactionOperations transactions;
+        private final Includes includes;
 
         QuestionnaireResponses(
-                Records records, Assessments assessments, FhirCallers callers, TransactionOperations transactions) {
+                Records records,
+                Assessments assessments,
+                FhirCallers callers,
+                TransactionOperations transactions,
+                Includes includes) {
             this.records = records;
             this.assessments = assessments;
             this.callers = callers;
             this.transactions = transactions;
+            this.includes = includes;
         }
 
         @Override
@@ -224,31 +391,41 @@ final class RecordProviders {
             return QuestionnaireResponse.class;
         }
 
-        @Read
+        @Read(version = true)
         public QuestionnaireResponse read(@IdParam IdType id, RequestDetails request) {
             Requester requester = callers.requester(request, callers.reading(request, "QuestionnaireResponse"));
-            return AssessmentResources.response(visible(records, requester, id, RecordKind.ASSESSMENT));
+            return AssessmentResources.response(RecordProviders.read(records, requester, id, RecordKind.ASSESSMENT));
+        }
+
+        /** Every version the caller may see: another agency sees a signed assessment's signed versions, no drafts. */
+        @History
+        public List<QuestionnaireResponse> history(@IdParam IdType id, RequestDetails request) {
+            Requester requester = callers.requester(request, callers.reading(request, "QuestionnaireResponse"));
+            return versions(records, requester, id, RecordKind.ASSESSMENT).stream()
+                    .map(AssessmentResources::response)
+                    .map(RecordProviders::historyEntry)
+                    .toList();
         }
 
         @Search
-        public List<QuestionnaireResponse> search(
+        public IBundleProvider search(
                 @OptionalParam(name = QuestionnaireResponse.SP_PATIENT) ReferenceParam patient,
                 @OptionalParam(name = QuestionnaireResponse.SP_SUBJECT) ReferenceParam subject,
                 @OptionalParam(name = QuestionnaireResponse.SP_STATUS) TokenParam status,
+                @OptionalParam(name = QuestionnaireResponse.SP_AUTHORED) DateRangeParam authored,
+                @IncludeParam(allow = {"QuestionnaireResponse:patient", "QuestionnaireResponse:subject"})
+                        Set<Include> included,
                 RequestDetails request) {
             Requester requester = callers.requester(request, callers.reading(request, "QuestionnaireResponse"));
-            ReferenceParam named = patient != null ? patient : subject;
-            if (named == null) {
-                throw Outcomes.invalid(
-                        Outcomes.INVALID_SEARCH,
-                        "a QuestionnaireResponse search names the person, by patient or subject");
-            }
+            PersonId person = person(patient, subject, "QuestionnaireResponse");
             Predicate<QuestionnaireResponse> wanted =
                     response -> status == null || response.getStatus().toCode().equals(status.getValue());
-            return assessments.of(requester, person(named)).stream()
+            List<QuestionnaireResponse> found = assessments.of(requester, person).stream()
                     .map(AssessmentResources::response)
                     .filter(wanted)
+                    .filter(response -> within(response.getAuthored(), authored))
                     .toList();
+            return Paging.page(request, found, shown -> includes.of(request, included, Set.of(), shown));
         }
 
         /** Starts a draft assessment, the caller its assessor; a response is created only {@code in-progress}. */
@@ -261,7 +438,7 @@ final class RecordProviders {
             }
             PersonId person = Parsing.patient(response.getSubject(), "QuestionnaireResponse.subject");
             Assessment assessment = AssessmentResources.assessment(response);
-            RecordItem started = assessments.start(requester, person, assessment);
+            RecordItem started = adding(() -> assessments.start(requester, person, assessment));
             return written(AssessmentResources.response(started), true);
         }
 

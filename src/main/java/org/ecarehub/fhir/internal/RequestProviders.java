@@ -1,18 +1,23 @@
 package org.ecarehub.fhir.internal;
 
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.List;
+import java.util.Set;
 import org.ecarehub.access.Requester;
 import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.request.ServiceRequestId;
@@ -65,11 +70,14 @@ final class RequestProviders {
         private final ServiceRequests requests;
         private final Partnerships partnerships;
         private final FhirCallers callers;
+        private final Includes includes;
 
-        ServiceRequestProvider(ServiceRequests requests, Partnerships partnerships, FhirCallers callers) {
+        ServiceRequestProvider(
+                ServiceRequests requests, Partnerships partnerships, FhirCallers callers, Includes includes) {
             this.requests = requests;
             this.partnerships = partnerships;
             this.callers = callers;
+            this.includes = includes;
         }
 
         @Override
@@ -87,18 +95,35 @@ final class RequestProviders {
             return shown(visible(requests, requester, id));
         }
 
+        /**
+         * The person's requests ({@code patient} or its alias {@code subject}), or a team's queue; narrowed by
+         * {@code status}, {@code category} (the kind) and when it was {@code authored}.
+         */
         @Search
-        public List<ServiceRequest> search(
+        public IBundleProvider search(
                 @OptionalParam(name = ServiceRequest.SP_PATIENT) ReferenceParam patient,
+                @OptionalParam(name = ServiceRequest.SP_SUBJECT) ReferenceParam subject,
                 @OptionalParam(name = ServiceRequest.SP_STATUS) TokenParam status,
                 @OptionalParam(name = ServiceRequest.SP_PERFORMER) ReferenceParam performer,
+                @OptionalParam(name = ServiceRequest.SP_CATEGORY) TokenParam category,
+                @OptionalParam(name = ServiceRequest.SP_AUTHORED) DateRangeParam authored,
+                @IncludeParam(allow = {"ServiceRequest:patient", "ServiceRequest:subject"}) Set<Include> included,
+                @IncludeParam(
+                                reverse = true,
+                                allow = {"Task:focus"})
+                        Set<Include> revIncluded,
                 RequestDetails request) {
             Requester requester = callers.requester(request, callers.reading(request, "ServiceRequest"));
-            return searched(requests, requester, patient, performer, "ServiceRequest").stream()
-                    .map(this::shown)
-                    .filter(shown ->
-                            status == null || shown.getStatus().toCode().equals(status.getValue()))
-                    .toList();
+            List<ServiceRequest> found =
+                    searched(requests, requester, patient != null ? patient : subject, performer, "ServiceRequest")
+                            .stream()
+                            .map(this::shown)
+                            .filter(shown ->
+                                    status == null || shown.getStatus().toCode().equals(status.getValue()))
+                            .filter(shown -> category == null || RecordProviders.codedAs(shown.getCategory(), category))
+                            .filter(shown -> RecordProviders.within(shown.getAuthoredOn(), authored))
+                            .toList();
+            return Paging.page(request, found, shown -> includes.of(request, included, revIncluded, shown));
         }
 
         /** Submits the request in the caller's name, to the team its performer names. */
@@ -122,16 +147,19 @@ final class RequestProviders {
         private final ProtectionProviders.RoutingTasks routings;
         private final Partnerships partnerships;
         private final FhirCallers callers;
+        private final Includes includes;
 
         Tasks(
                 ServiceRequests requests,
                 ProtectionProviders.RoutingTasks routings,
                 Partnerships partnerships,
-                FhirCallers callers) {
+                FhirCallers callers,
+                Includes includes) {
             this.requests = requests;
             this.routings = routings;
             this.partnerships = partnerships;
             this.callers = callers;
+            this.includes = includes;
         }
 
         @Override
@@ -163,10 +191,20 @@ final class RequestProviders {
          * owner}): its requests and the protection messages routed to it.
          */
         @Search
-        public List<Task> search(
+        public IBundleProvider search(
                 @OptionalParam(name = Task.SP_PATIENT) ReferenceParam patient,
                 @OptionalParam(name = Task.SP_STATUS) TokenParam status,
                 @OptionalParam(name = Task.SP_OWNER) ReferenceParam owner,
+                @IncludeParam(
+                                allow = {
+                                    "Task:patient",
+                                    "Task:focus",
+                                    "ServiceRequest:patient",
+                                    "ServiceRequest:subject",
+                                    "Communication:patient",
+                                    "Communication:subject"
+                                })
+                        Set<Include> included,
                 RequestDetails request) {
             Requester requester = callers.requester(request, callers.reading(request, "Task"));
             List<Task> found = new java.util.ArrayList<>();
@@ -187,10 +225,10 @@ final class RequestProviders {
                                 || team.equals(task.getOwner().getIdentifier().getValue()))
                         .forEach(found::add);
             }
-            return found.stream()
-                    .filter(shown ->
-                            status == null || shown.getStatus().toCode().equals(status.getValue()))
+            List<Task> shown = found.stream()
+                    .filter(task -> status == null || task.getStatus().toCode().equals(status.getValue()))
                     .toList();
+            return Paging.page(request, shown, page -> includes.of(request, included, Set.of(), page));
         }
 
         /**

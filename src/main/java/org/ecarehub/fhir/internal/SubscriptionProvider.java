@@ -9,11 +9,11 @@ import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
-import java.util.List;
 import java.util.Optional;
 import org.ecarehub.identity.ApiCaller;
 import org.ecarehub.partnership.Partnerships;
@@ -54,12 +54,14 @@ final class SubscriptionProvider implements IResourceProvider {
     }
 
     @Search
-    public List<Subscription> search(@OptionalParam(name = "_id") TokenParam id, RequestDetails request) {
-        return own(request)
-                .filter(subscription ->
-                        DirectoryProviders.idMatches(subscription.getIdElement().getIdPart(), id))
-                .stream()
-                .toList();
+    public IBundleProvider search(@OptionalParam(name = "_id") TokenParam id, RequestDetails request) {
+        return Paging.page(
+                request,
+                own(request)
+                        .filter(subscription -> DirectoryProviders.idMatches(
+                                subscription.getIdElement().getIdPart(), id))
+                        .stream()
+                        .toList());
     }
 
     /** The calling agency system's subscription; none for staff, whose agency's system is not theirs to inspect. */

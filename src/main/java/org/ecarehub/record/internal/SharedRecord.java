@@ -33,6 +33,7 @@ import org.ecarehub.record.ItemStatus;
 import org.ecarehub.record.ItemVersion;
 import org.ecarehub.record.ItemView;
 import org.ecarehub.record.PersonRecord;
+import org.ecarehub.record.PersonUnseen;
 import org.ecarehub.record.RecordContent;
 import org.ecarehub.record.RecordItem;
 import org.ecarehub.record.RecordItemChanged;
@@ -301,8 +302,11 @@ class SharedRecord implements Records, Assessments {
         Writer writer = writer(requester);
         ContentReferences.check(partnerships.current().partnership(), draft.content());
         // A person merged into another has their record kept under the person they are now part of.
-        PersonId now =
-                index.personNow(person).orElseThrow(() -> new RecordRefused("the person is not in the person index"));
+        Optional<PersonId> found = index.personNow(person);
+        if (found.isEmpty()) {
+            throw unknownPerson(requester, draft);
+        }
+        PersonId now = found.get();
         RecordItemId id = store.nextId();
         ItemStatus status = draft.kind() == RecordKind.ASSESSMENT ? ItemStatus.DRAFT : ItemStatus.ACTIVE;
         RecordItem item = new RecordItem(
@@ -320,6 +324,18 @@ class SharedRecord implements Records, Assessments {
         store.insert(item, writer.author());
         events.publishEvent(changed(item, RecordItemChanged.Change.ADDED));
         return item;
+    }
+
+    /**
+     * A write about a person the index does not know: refused by the rules about the writer first, as the decision
+     * would refuse it for any person, else with {@link PersonUnseen}; logged, without a person, as a search that found
+     * nobody is.
+     */
+    private RuntimeException unknownPerson(Requester requester, ItemDraft draft) {
+        Category category = draft.category();
+        AccessDecision attempt = decisions.mayAttempt(requester, Action.CREATE, category);
+        decisions.logWithoutPerson(requester, Action.CREATE, category, attempt);
+        return attempt.allowed() ? new PersonUnseen() : new AccessRefused(attempt);
     }
 
     @Override
