@@ -294,6 +294,15 @@ class FhirCapabilityTruthIntegrationTests {
                 String path = "/fhir/" + type + "?" + context(resource, name) + name + "="
                         + encoded(sample(type, name, kind(parameter)));
                 HttpResponse<String> response = send("GET", path);
+                if (type.equals("AuditEvent")) {
+                    // Served, and answered by the policy: the log is read by auditors under a task (decision 0043;
+                    // FhirAuditEventIntegrationTests reads it as one).
+                    assertThat(response.statusCode()).as(path).isEqualTo(403);
+                    assertThat(response.body()).as(path).contains("access-refused");
+                    valid(response);
+                    tried.add(path);
+                    continue;
+                }
                 assertThat(response.statusCode()).as(path).isEqualTo(200);
                 assertThat(valid(response)).as(path).isInstanceOf(Bundle.class);
                 tried.add(path);
@@ -348,6 +357,39 @@ class FhirCapabilityTruthIntegrationTests {
                 .findFirst()
                 .orElseThrow();
         for (var operation : patient.getOperation()) {
+            if (operation.getName().equals("match")) {
+                // A type-level operation taking a Parameters resource: FhirMatchIntegrationTests drives it fully.
+                HttpResponse<String> matched = RunningHub.send(
+                        http,
+                        HttpRequest.newBuilder(hub.uri("/fhir/Patient/$match"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Accept", "application/fhir+json")
+                                .header("Content-Type", "application/fhir+json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Parameters\","
+                                        + "\"parameter\":[{\"name\":\"resource\",\"resource\":{\"resourceType\":"
+                                        + "\"Patient\",\"name\":[{\"family\":\"Thomson\",\"given\":[\"Agnes\"]}],"
+                                        + "\"birthDate\":\"1941-03-12\"}}]}"))
+                                .build());
+                assertThat(matched.statusCode()).as("$match").isEqualTo(200);
+                assertThat(((Bundle) valid(matched)).getType()).isEqualTo(Bundle.BundleType.SEARCHSET);
+                continue;
+            }
+            if (operation.getName().equals("export")) {
+                // The Bulk Data kick-off, for the data protection officer only (FhirBulkExportIntegrationTests):
+                // served,
+                // so the key worker is refused by the policy, never told the operation is unknown.
+                HttpResponse<String> kickOff = RunningHub.send(
+                        http,
+                        HttpRequest.newBuilder(hub.uri("/fhir/Patient/$export"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Accept", "application/fhir+json")
+                                .header("Prefer", "respond-async")
+                                .GET()
+                                .build());
+                assertThat(kickOff.statusCode()).as("$export").isEqualTo(403);
+                valid(kickOff);
+                continue;
+            }
             String path = "/fhir/Patient/" + agnes + "/$" + operation.getName();
             HttpResponse<String> response = send("GET", path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);

@@ -76,6 +76,14 @@ final class SystemScopes implements FhirExtension {
             return;
         }
         String type = request.getResourceName();
+        if ("Subscription".equals(type)
+                && (operation == RestOperationTypeEnum.CREATE
+                        || operation == RestOperationTypeEnum.UPDATE
+                        || operation == RestOperationTypeEnum.DELETE)) {
+            // Served by no scope and by nobody: the provider answers 405, the partnership file holds subscriptions
+            // (decision 0030); that answer discloses nothing and changes nothing, whatever the token.
+            return;
+        }
         if (operation == RestOperationTypeEnum.READ && DESCRIBES_THE_SERVER.equals(type)) {
             // HAPI's definitions of the operations served: part of the capability statement, about nobody.
             return;
