@@ -78,7 +78,8 @@ final class AgencySystems {
         return new AgencySystems(hub, base, key);
     }
 
-    private static String registration(String clientId, KeyPair key) {
+    /** The partnership file's registration of an agency system under its agency, with the public half of the key. */
+    static String registration(String clientId, KeyPair key) {
         String pem = "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                         .encodeToString(key.getPublic().getEncoded())
@@ -98,6 +99,18 @@ final class AgencySystems {
 
     /** The token endpoint's answer to a fresh client assertion asking for the scopes, on behalf of a user or not. */
     HttpResponse<String> requestToken(String clientId, String scope, String onBehalfOf) {
+        return requestToken(hub, http, base, key, clientId, scope, onBehalfOf);
+    }
+
+    /** As a system's integration engine asks: a client assertion signed with its key, RS384, for four minutes. */
+    static HttpResponse<String> requestToken(
+            RunningHub hub,
+            HttpClient http,
+            String base,
+            KeyPair key,
+            String clientId,
+            String scope,
+            String onBehalfOf) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(clientId)
                 .subject(clientId)

@@ -3,27 +3,11 @@ package org.ecarehub.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.client.api.IClientInterceptor;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.IHttpRequest;
-import ca.uhn.fhir.rest.client.api.IHttpResponse;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.AdditionalRequestHeadersInterceptor;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,15 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.ecarehub.access.Holder;
 import org.ecarehub.access.RelationshipDraft;
 import org.ecarehub.access.RelationshipKind;
@@ -82,14 +61,12 @@ final class DemoFhirHub implements AutoCloseable {
     final TestDatabase database;
     final String base;
     private final KeyPair key;
-    private final FhirValidator validator;
 
     private DemoFhirHub(RunningHub hub, TestDatabase database, String base, KeyPair key) {
         this.hub = hub;
         this.database = database;
         this.base = base;
         this.key = key;
-        this.validator = R4Validators.of(fhir);
     }
 
     static DemoFhirHub start(Path dataDir) throws Exception {
@@ -100,7 +77,7 @@ final class DemoFhirHub implements AutoCloseable {
                 DemoFhirHub.class.getResourceAsStream("/demo/partnership.yaml").readAllBytes(), StandardCharsets.UTF_8);
         String partnership = demo.replaceFirst(
                 "(?m)^    caldicott-guardian: caldicott\\.slc$",
-                "    caldicott-guardian: caldicott.slc\n" + system(SOCIAL_WORK_CLIENT, key));
+                "    caldicott-guardian: caldicott.slc\n" + AgencySystems.registration(SOCIAL_WORK_CLIENT, key));
         assertThat(partnership).contains(SOCIAL_WORK_CLIENT);
         Path file = dataDir.resolve("partnership.yaml");
         Files.writeString(file, partnership);
@@ -116,18 +93,6 @@ final class DemoFhirHub implements AutoCloseable {
                 database,
                 Map.of("server.port", port, "ecare.base-url", base, "ecare.partnership-file", file.toString()));
         return new DemoFhirHub(hub, database, base, key);
-    }
-
-    private static String system(String clientId, KeyPair key) {
-        String pem = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(key.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----";
-        return "    systems:\n"
-                + "      - client-id: " + clientId + "\n"
-                + "        on-behalf-of-staff: true\n"
-                + "        public-key: |\n"
-                + pem.lines().map(line -> "          " + line + "\n").reduce("", String::concat);
     }
 
     @Override
@@ -150,67 +115,21 @@ final class DemoFhirHub implements AutoCloseable {
     }
 
     String systemToken(String clientId, String onBehalfOf, String scopes) {
-        try {
-            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                    .issuer(clientId)
-                    .subject(clientId)
-                    .audience(base + "/oauth2/token")
-                    .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(4))))
-                    .jwtID(UUID.randomUUID().toString());
-            if (onBehalfOf != null) {
-                claims.claim("ecare_on_behalf_of", onBehalfOf);
-            }
-            SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS384)
-                            .type(JOSEObjectType.JWT)
-                            .keyID(clientId)
-                            .build(),
-                    claims.build());
-            jwt.sign(new RSASSASigner(key.getPrivate()));
-            String form = "grant_type=client_credentials&client_assertion_type="
-                    + URLEncoder.encode(
-                            "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", StandardCharsets.UTF_8)
-                    + "&client_assertion=" + jwt.serialize() + "&scope="
-                    + URLEncoder.encode(scopes, StandardCharsets.UTF_8);
-            HttpResponse<String> response = hub.postForm(http, "/oauth2/token", form);
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            return json.readTree(response.body()).get("access_token").asString();
-        } catch (com.nimbusds.jose.JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = AgencySystems.requestToken(hub, http, base, key, clientId, scopes, onBehalfOf);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body()).get("access_token").asString();
     }
 
     /** A client with this bearer token, under the given purpose (null for the default), validating every answer. */
     IGenericClient client(String token, String purpose) {
-        fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        IGenericClient client = fhir.newRestfulGenericClient(base + "/fhir");
+        IGenericClient client = FhirClients.client(base + "/fhir");
         client.registerInterceptor(new BearerTokenAuthInterceptor(token));
         if (purpose != null) {
             AdditionalRequestHeadersInterceptor headers = new AdditionalRequestHeadersInterceptor();
             headers.addHeaderValue("X-Purpose-Of-Use", purpose);
             client.registerInterceptor(headers);
         }
-        client.registerInterceptor(new Validating());
         return client;
-    }
-
-    /** Validates the body of every answer the client receives, whatever the client then does with it. */
-    private final class Validating implements IClientInterceptor {
-
-        @Override
-        public void interceptRequest(IHttpRequest request) {
-            // Only answers are checked.
-        }
-
-        @Override
-        public void interceptResponse(IHttpResponse response) throws IOException {
-            response.bufferEntity();
-            StringWriter body = new StringWriter();
-            try (Reader reader = response.createReader()) {
-                reader.transferTo(body);
-            }
-            assertValidBody(body.toString());
-        }
     }
 
     /** A raw request with a staff token, its answer validated when it has a body. */
@@ -239,12 +158,7 @@ final class DemoFhirHub implements AutoCloseable {
     }
 
     void assertValid(IBaseResource resource) {
-        assertThat(validator.validateWithResult(resource).getMessages().stream()
-                        .filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
-                        .map(message -> message.getLocationString() + ": " + message.getMessage())
-                        .toList())
-                .as("HAPI's R4 validator on a %s", resource.fhirType())
-                .isEmpty();
+        FhirClients.assertValid(resource);
     }
 
     /**
