@@ -32,6 +32,7 @@ fi
 ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp" >/dev/null
 cp="target/test-classes:target/classes:$(cat "$work/cp")"
 export PGPASSWORD="$ECARE_TEST_DB_PASSWORD"
+source bench/pgbench-read-insert.sh
 pg() { psql -q -h localhost -U "$ECARE_TEST_DB_USER" -d ecare_test -v ON_ERROR_STOP=1 "$@"; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -n 1); $(wrk -v 2>&1 | head -n 1)"
@@ -72,21 +73,7 @@ bare_p99=$(awk '$1 == "99%" {print $2}' "$work/bare.txt" | ms)
 kill "${pids[1]}"; wait "${pids[1]}" 2>/dev/null || true
 
 # 3. (a) pgbench: one single-row read and one single-row insert a transaction, synchronous commit, 16 clients.
-pg -c "create table if not exists bench_pg_person (id int primary key, payload text)"
-if [ "$(pg -tAc 'select count(*) from bench_pg_person')" != "$people" ]; then
-  pg -c "truncate bench_pg_person; insert into bench_pg_person select g, repeat('p', 200) from generate_series(1, $people) g"
-fi
-pg -c "drop table if exists bench_pg_log; create table bench_pg_log (id bigserial primary key, person int, payload text)"
-cat > "$work/read-insert.sql" <<SQL
-\set id random(1, $people)
-BEGIN;
-SELECT payload FROM bench_pg_person WHERE id = :id;
-INSERT INTO bench_pg_log (person, payload) VALUES (:id, repeat('x', 450));
-END;
-SQL
-tps=$(pgbench -n -h localhost -U "$ECARE_TEST_DB_USER" -c "$connections" -j 2 -T "$seconds" -f "$work/read-insert.sql" \
-  ecare_test | awk '/^tps/ {print $3}')
-pg -c "drop table bench_pg_log"
+tps=$(pgbench_read_insert "$people" "$connections" "$seconds" "$work")
 echo "pgbench: $connections clients, -j 2, ${seconds} s, one single-row read and one single-row insert: ${tps%.*} tps"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 

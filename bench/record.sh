@@ -26,6 +26,7 @@ mkdir -p target/bench
 cp="target/test-classes:target/classes:$(cat "$work/cp")"
 
 export PGPASSWORD="$ECARE_TEST_DB_PASSWORD"
+source bench/pgbench-read-insert.sh
 pg() { psql -q -h localhost -U "$ECARE_TEST_DB_USER" -d ecare_test -v ON_ERROR_STOP=1 "$@"; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -n 1); $(psql --version)"
@@ -42,21 +43,7 @@ echo "load average after the hub's run: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # 2. pgbench in the same run: a table of $people rows to read one of, and a log-like table to insert one row of the
 # size of an appended event into, in one transaction, with synchronous commit.
-pg -c "create table if not exists bench_pg_person (id int primary key, payload text)"
-if [ "$(pg -tAc 'select count(*) from bench_pg_person')" != "$people" ]; then
-  pg -c "truncate bench_pg_person; insert into bench_pg_person select g, repeat('p', 200) from generate_series(1, $people) g"
-fi
-pg -c "drop table if exists bench_pg_log; create table bench_pg_log (id bigserial primary key, person int, payload text)"
-cat > "$work/read-insert.sql" <<EOF
-\set id random(1, $people)
-BEGIN;
-SELECT payload FROM bench_pg_person WHERE id = :id;
-INSERT INTO bench_pg_log (person, payload) VALUES (:id, repeat('x', 450));
-END;
-EOF
-tps=$(pgbench -n -h localhost -U "$ECARE_TEST_DB_USER" -c "$threads" -j 2 -T "$seconds" -f "$work/read-insert.sql" \
-  ecare_test | awk '/^tps/ {print $3}')
-pg -c "drop table bench_pg_log"
+tps=$(pgbench_read_insert "$people" "$threads" "$seconds" "$work")
 echo "pgbench: $threads clients, -j 2, ${seconds} s, one single-row read and one single-row insert a transaction: ${tps%.*} tps"
 
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
