@@ -257,6 +257,28 @@ class FhirIntegrationTests {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().allValues("Cache-Control")).anyMatch(value -> value.contains("no-store"));
         }
+
+        @Test
+        void namesEachAnswerByARequestIdOfItsOwnOrTheCallers() {
+            String token = "Bearer " + hub.staffToken("sw.hamilton");
+            HttpResponse<String> first = hub.get(http, "/fhir/Organization/nhs-lanarkshire", "Authorization", token);
+            HttpResponse<String> second = hub.get(http, "/fhir/Organization/nhs-lanarkshire", "Authorization", token);
+            HttpResponse<String> named = hub.get(
+                    http,
+                    "/fhir/Organization/nhs-lanarkshire",
+                    "Authorization",
+                    token,
+                    "X-Request-ID",
+                    "gp-system-4711");
+
+            assertThat(first.headers().allValues("X-Request-ID"))
+                    .singleElement()
+                    .satisfies(id -> assertThat(id).matches("[A-Za-z0-9]{16}"));
+            assertThat(second.headers().firstValue("X-Request-ID"))
+                    .isPresent()
+                    .isNotEqualTo(first.headers().firstValue("X-Request-ID"));
+            assertThat(named.headers().allValues("X-Request-ID")).containsExactly("gp-system-4711");
+        }
     }
 
     @Nested

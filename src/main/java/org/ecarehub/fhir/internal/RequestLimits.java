@@ -49,6 +49,7 @@ final class RequestLimits implements FhirExtension {
     static final String UNSUPPORTED_ENCODING = "unsupported-encoding";
 
     private static final String FORM = "application/x-www-form-urlencoded";
+    private static final byte[] NO_BODY = new byte[0];
 
     private final int maxBody;
     private final int maxDepth;
@@ -112,6 +113,11 @@ final class RequestLimits implements FhirExtension {
             throw tooLarge();
         }
         boolean gzip = gzipped(request.getHeader("Content-Encoding"));
+        if (request.getContentLengthLong() == 0
+                || (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") == null)) {
+            // HTTP/1.1 has no body without a length or chunks: a read, most requests, allocates no read buffer.
+            return NO_BODY;
+        }
         byte[] body;
         try (InputStream sent = request.getInputStream()) {
             body = readAtMost(sent);
