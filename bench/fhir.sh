@@ -6,6 +6,8 @@
 # no database. Target: hub reads/s >= (a)/3, and hub p99 <= 2 x (b)'s p99.
 #   bash bench/fhir.sh                                        # the whole run
 #   PEOPLE=10000 SECONDS_PER_RUN=10 WARMUP=5 bash bench/fhir.sh   # a short trial on a smaller population
+#   HUB_ONLY=1 JFR=1 bash bench/fhir.sh                       # the hub alone, with a flight recording of its run
+#                                                              # in target/bench/fhir.jfr (no RESULT line)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,30 +46,47 @@ await() { # file, seconds
 }
 
 # wrk's figures: requests a second, p99 in ms, and the non-2xx answers.
-measure() { # label, then wrk's options, url and script arguments
-  local label="$1"; shift
+# CPU seconds used so far by the given processes (utime + stime of each, from /proc).
+cpu_of() { local t=0 v; for pid in "$@"; do v=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0); t=$((t + v)); done; echo "$t"; }
+measure() { # label, server pid, then wrk's options, url and script arguments
+  local label="$1" server="$2"; shift 2
   wrk -t 2 -c "$connections" -d "${warmup}s" "$@" >/dev/null
+  local hz server0 pg0 all0 server1 pg1 all1
+  hz=$(getconf CLK_TCK)
+  server0=$(cpu_of "$server"); pg0=$(cpu_of $(pgrep -x postgres)); all0=$(awk '/^cpu / {print $2+$3+$4+$7+$8}' /proc/stat)
   wrk -t 2 -c "$connections" -d "${seconds}s" --latency "$@" | tee "$work/$label.txt"
+  server1=$(cpu_of "$server"); pg1=$(cpu_of $(pgrep -x postgres)); all1=$(awk '/^cpu / {print $2+$3+$4+$7+$8}' /proc/stat)
+  # Where the two cores went while measuring: the server under test, PostgreSQL, and the rest (wrk, anything else).
+  awk -v s=$((server1 - server0)) -v p=$((pg1 - pg0)) -v a=$((all1 - all0)) -v hz="$hz" -v n="$seconds" -v cores="$(nproc)" 'BEGIN {
+    printf "cpu while measuring (core-seconds of %d): server %.1f, postgresql %.1f, everything else %.1f\n",
+      cores * n, s / hz, p / hz, (a - s - p) / hz }'
 }
 ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } print v }'; }
 
 # 1. The hub: serve mode on the seeded population, every person read once in process, then wrk.
-java -Xmx4g -cp "$cp" org.ecarehub.record.internal.FhirReadBenchmark "$db_url" "$schema" "$people" "$port" "$work" \
+jfr=()
+if [ -n "${JFR:-}" ]; then
+  jfr=("-XX:StartFlightRecording=filename=target/bench/fhir.jfr,dumponexit=true,settings=profile")
+fi
+java -Xmx4g "${jfr[@]}" -cp "$cp" org.ecarehub.record.internal.FhirReadBenchmark "$db_url" "$schema" "$people" "$port" "$work" \
   > "$work/hub.log" 2>&1 &
 pids+=($!)
 await "$work/ready" 3600
 grep -E "population|every person|ready" "$work/hub.log" || true
-measure hub -s bench/fhir-read.lua "http://localhost:$port" "$work/tokens" "$work/people"
+measure hub "${pids[0]}" -s bench/fhir-read.lua "http://localhost:$port" "$work/tokens" "$work/people"
 hub_rps=$(awk '/^Requests\/sec/ {print $2}' "$work/hub.txt")
 hub_p99=$(awk '$1 == "99%" {print $2}' "$work/hub.txt" | ms)
 kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true
 echo "load average after the hub's run: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "${HUB_ONLY:-}" ]; then
+  exit 0
+fi
 
 # 2. (b) A bare HAPI plain server's Patient read, no database.
 java -Xmx1g -cp "$cp" org.ecarehub.fhir.BareHapiServer "$bare_port" "$work" > "$work/bare.log" 2>&1 &
 pids+=($!)
 await "$work/bare-ready" 120
-measure bare -H "Accept: application/fhir+json" "http://localhost:$bare_port/fhir/Patient/1"
+measure bare "${pids[1]}" -H "Accept: application/fhir+json" "http://localhost:$bare_port/fhir/Patient/1"
 bare_rps=$(awk '/^Requests\/sec/ {print $2}' "$work/bare.txt")
 bare_p99=$(awk '$1 == "99%" {print $2}' "$work/bare.txt" | ms)
 kill "${pids[1]}"; wait "${pids[1]}" 2>/dev/null || true
