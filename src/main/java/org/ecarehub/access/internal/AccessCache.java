@@ -38,7 +38,9 @@ class AccessCache {
 
     Facts of(PersonId person) {
         if (AccessChanges.changedInThisTransaction().contains(person)) {
-            return load(person);
+            // Read from the tables, never the shared entries; remembered for this transaction until its next change
+            // about the person, since a transaction that starts a dozen relationships then decides about each person.
+            return AccessChanges.readInThisTransaction().computeIfAbsent(person, this::load);
         }
         Facts cached = facts.get(person);
         if (cached != null) {

@@ -37,6 +37,8 @@ class AccessChanges implements SmartLifecycle {
     /** The key of this transaction's changed people among the transaction's resources. */
     private static final Object CHANGED = new Object();
 
+    private static final Object READ = new Object();
+
     /** Past this many skipped numbers in one poll, tracking them is not worth it: the whole cache is dropped. */
     private static final int MAX_GAPS = 10_000;
 
@@ -64,6 +66,8 @@ class AccessChanges implements SmartLifecycle {
      * one row.
      */
     void record(PersonId person) {
+        // Whatever this transaction read about the person before this change is out of date now.
+        readInThisTransaction().remove(person);
         if (changedInThisTransaction().contains(person)) {
             // One row a person a transaction tells every node all it needs; the entry is dropped at its end already.
             return;
@@ -105,6 +109,30 @@ class AccessChanges implements SmartLifecycle {
             });
         }
         return changed;
+    }
+
+    /**
+     * What this thread's transaction has read from the tables about the people it changed, each until its next change
+     * about them ({@link #record}); empty outside a transaction.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<PersonId, AccessCache.Facts> readInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashMap<>();
+        }
+        Map<PersonId, AccessCache.Facts> read =
+                (Map<PersonId, AccessCache.Facts>) TransactionSynchronizationManager.getResource(READ);
+        if (read == null) {
+            read = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(READ, read);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(READ);
+                }
+            });
+        }
+        return read;
     }
 
     /** Drops the people changed on other nodes since the last poll. */

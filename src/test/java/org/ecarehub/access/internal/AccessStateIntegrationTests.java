@@ -230,6 +230,32 @@ class AccessStateIntegrationTests {
         }
 
         @Test
+        void followsEachChangeInsideItsTransactionAfterADecisionHasReadThePerson() {
+            PersonId person = person();
+            TransactionTemplate transaction = new TransactionTemplate(hub.bean(PlatformTransactionManager.class));
+            transaction.executeWithoutResult(status -> {
+                Relationship started = relationships.start(
+                        RelationshipDraft.of(
+                                person, Holder.staff(Username.of("sw.hamilton")), RelationshipKind.KEY_WORKER, DAY),
+                        admin());
+                assertThat(reaches(person, "sw.hamilton", DAY.plusDays(5))).isTrue();
+                assertThat(reaches(person, "sw.blantyre", DAY.plusDays(5))).isFalse();
+
+                relationships.end(started.id(), DAY.plusDays(1), admin());
+                assertThat(reaches(person, "sw.hamilton", DAY.plusDays(5))).isFalse();
+
+                relationships.start(
+                        RelationshipDraft.of(
+                                person, Holder.staff(Username.of("sw.blantyre")), RelationshipKind.KEY_WORKER, DAY),
+                        admin());
+                assertThat(reaches(person, "sw.blantyre", DAY.plusDays(5))).isTrue();
+                assertThat(reaches(person, "sw.hamilton", DAY.plusDays(5))).isFalse();
+            });
+            assertThat(reaches(person, "sw.blantyre", DAY.plusDays(5))).isTrue();
+            assertThat(reaches(person, "sw.hamilton", DAY.plusDays(5))).isFalse();
+        }
+
+        @Test
         void namesTheKeyWorkersAndLeadProfessionalsActiveOnTheDay() {
             PersonId person = person();
             Relationship key = keyWorker(person, "sw.hamilton");
