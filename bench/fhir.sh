@@ -6,6 +6,7 @@
 # no database. Target: hub reads/s >= (a)/3, and hub p99 <= 2 x (b)'s p99.
 #   bash bench/fhir.sh                                        # the whole run
 #   PEOPLE=10000 SECONDS_PER_RUN=10 WARMUP=5 bash bench/fhir.sh   # a short trial on a smaller population
+#   HUB_JAVA_OPTS="-XX:MaxGCPauseMillis=50" bash bench/fhir.sh   # the hub's JVM with further options
 #   HUB_ONLY=1 JFR=1 bash bench/fhir.sh                       # the hub alone, with a flight recording of its run
 #                                                              # in target/bench/fhir.jfr (no RESULT line)
 set -euo pipefail
@@ -68,7 +69,9 @@ jfr=()
 if [ -n "${JFR:-}" ]; then
   jfr=("-XX:StartFlightRecording=filename=target/bench/fhir.jfr,dumponexit=true,settings=profile")
 fi
-java -Xmx4g "${jfr[@]}" -cp "$cp" org.ecarehub.record.internal.FhirReadBenchmark "$db_url" "$schema" "$people" "$port" "$work" \
+# The pause goal './ecare serve' gives the hub's JVM; HUB_JAVA_OPTS after it, so that a trial may change it.
+# shellcheck disable=SC2086 # HUB_JAVA_OPTS is a list of JVM options
+java -Xmx4g -XX:MaxGCPauseMillis=20 ${HUB_JAVA_OPTS:-} "${jfr[@]}" -cp "$cp" org.ecarehub.record.internal.FhirReadBenchmark "$db_url" "$schema" "$people" "$port" "$work" \
   > "$work/hub.log" 2>&1 &
 pids+=($!)
 await "$work/ready" 3600
