@@ -129,6 +129,11 @@ class SecurityConfiguration {
         // none; every other FHIR request needs a bearer token. A refusal is an OperationOutcome, as FHIR clients
         // expect, written here as plain JSON so that no FHIR library reaches this module.
         http.securityMatcher("/fhir/**")
+                // No session, so nothing to sign out of and no request to save for after a sign-in page; nothing
+                // here asks the servlet request who is signed in (FhirCallers reads the security context).
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .servletApi(servlet -> servlet.disable())
                 .authorizeHttpRequests(
                         requests -> requests.requestMatchers("/fhir/metadata", "/fhir/.well-known/smart-configuration")
                                 .permitAll()
