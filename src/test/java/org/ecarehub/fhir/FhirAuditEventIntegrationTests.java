@@ -74,14 +74,19 @@ class FhirAuditEventIntegrationTests {
         assertThat(hub.send("GET", "/fhir/Patient/" + ailsa.value(), null, hub.hub.staffToken("dn.hamilton"))
                         .statusCode())
                 .isEqualTo(404);
+        guardianWorksAChallengeAbout(ailsa, "challenge-test-1");
+    }
+
+    /** Social work's Caldicott guardian claims a challenge about the person: the governance task an audit needs. */
+    static void guardianWorksAChallengeAbout(PersonId person, String reference) {
         CaldicottReviews reviews = hub.bean(CaldicottReviews.class);
         CaldicottReview review = reviews.open(
                 new CaldicottReviewDraft(
                         CaldicottReview.Kind.CHALLENGE,
-                        ailsa,
+                        person,
                         AgencyId.of("slc-social-work"),
                         Username.of("caldicott.slc"),
-                        "challenge-test-1",
+                        reference,
                         "A challenge to audit"),
                 hub.hub.staffActor("caldicott.slc"));
         reviews.claim(review.id(), hub.hub.staffActor("caldicott.slc"));
@@ -284,17 +289,7 @@ class FhirAuditEventIntegrationTests {
         for (int i = 0; i < reads; i++) {
             assertThat(directory.read(keyWorker, moira)).isPresent();
         }
-        CaldicottReviews reviews = hub.bean(CaldicottReviews.class);
-        CaldicottReview review = reviews.open(
-                new CaldicottReviewDraft(
-                        CaldicottReview.Kind.CHALLENGE,
-                        moira,
-                        AgencyId.of("slc-social-work"),
-                        Username.of("caldicott.slc"),
-                        "challenge-test-2",
-                        "A challenge to audit"),
-                hub.hub.staffActor("caldicott.slc"));
-        reviews.claim(review.id(), hub.hub.staffActor("caldicott.slc"));
+        guardianWorksAChallengeAbout(moira, "challenge-test-2");
         long before = hub.lastEvent();
 
         List<String> seen = new ArrayList<>();
