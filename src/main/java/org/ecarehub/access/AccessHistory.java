@@ -23,6 +23,15 @@ public interface AccessHistory {
     Optional<List<LoggedEvent>> of(Requester requester, PersonId person, int limit);
 
     /**
+     * Every event about the person (and those merged into them), newest first, decided and logged once as {@link #of}
+     * is, then read from the log in chunks: what a paged search filters and pages.
+     *
+     * @throws AccessRefused when the requester is not a member of staff working under the audit purpose
+     * @throws org.ecarehub.transparency.LogUnavailable when the log cannot record the decision or be read
+     */
+    Optional<List<LoggedEvent>> all(Requester requester, PersonId person);
+
+    /**
      * One event about the person (or one merged into them), decided and logged as {@link #of} is: empty when the
      * person does not exist, when the requester may not read their history, and when the event is about someone else
      * or does not exist, so that none of these can be told apart.

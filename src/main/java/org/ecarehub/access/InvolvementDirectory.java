@@ -48,6 +48,17 @@ public interface InvolvementDirectory {
      */
     List<Consent> consents(Requester requester, PersonId person);
 
+    /**
+     * The person's relationships as {@link #relationships} shows them, each decided for export (POLICY.md's action
+     * {@code export}, for a subject access request) and logged.
+     *
+     * @throws AccessRefused when the requester may not export contacts at all (rules 1 to 3)
+     */
+    List<Relationship> exportRelationships(Requester requester, PersonId person);
+
+    /** The person's consent decisions as {@link #consents} shows them, each decided for export and logged. */
+    List<Consent> exportConsents(Requester requester, PersonId person);
+
     /** One of the person's consent decisions, narrowed as {@link #consents} narrows them. */
     Optional<Consent> consent(Requester requester, PersonId person, ConsentId id);
 }

@@ -13,6 +13,7 @@ import org.ecarehub.shared.PersonId;
  * @param owner the agency that owns the item: the agency of whoever created it
  * @param supersededBy for a superseded assessment, the signed assessment that replaced it; else null
  * @param current the latest version
+ * @param created when the item's first version was written: an alert is raised, a plan made, then
  */
 public record RecordItem(
         RecordItemId id,
@@ -23,7 +24,8 @@ public record RecordItem(
         AgencyId owner,
         ItemStatus status,
         RecordItemId supersededBy,
-        ItemVersion current) {
+        ItemVersion current,
+        Instant created) {
 
     /** The latest version's number: what an edit must name. */
     public int version() {

@@ -56,6 +56,12 @@ public interface ServiceRequests {
     List<ServiceRequestView> forPerson(Requester requester, PersonId person);
 
     /**
+     * The person's requests as {@link #forPerson} lists them, each decided for export (POLICY.md's action
+     * {@code export}, for a subject access request) and logged.
+     */
+    List<ServiceRequestView> export(Requester requester, PersonId person);
+
+    /**
      * The open requests addressed to the requester's teams that they may read: overdue first, then the oldest
      * submission first.
      */

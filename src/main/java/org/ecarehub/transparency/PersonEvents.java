@@ -23,6 +23,14 @@ public interface PersonEvents {
     List<LoggedEvent> about(Collection<PersonId> persons, int limit);
 
     /**
+     * The newest events about any of the given person ids whose id is below {@code before}, at most {@code limit} and
+     * never more than {@link #MAX_EVENTS}: the next chunk of a history read newest first.
+     *
+     * @throws LogUnavailable when the log's table cannot be read
+     */
+    List<LoggedEvent> about(Collection<PersonId> persons, long before, int limit);
+
+    /**
      * The event with this id, when it is about one of the given person ids; empty for any other id, existing or not,
      * so that an event about someone else reads as one that does not exist.
      *

@@ -8,14 +8,19 @@ import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.ecarehub.access.CaldicottReview;
 import org.ecarehub.access.CaldicottReviewDraft;
 import org.ecarehub.access.CaldicottReviews;
+import org.ecarehub.access.PersonDirectory;
+import org.ecarehub.access.Requester;
+import org.ecarehub.partnership.Purpose;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.Username;
+import org.ecarehub.transparency.PersonEvents;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
@@ -69,14 +74,19 @@ class FhirAuditEventIntegrationTests {
         assertThat(hub.send("GET", "/fhir/Patient/" + ailsa.value(), null, hub.hub.staffToken("dn.hamilton"))
                         .statusCode())
                 .isEqualTo(404);
+        guardianWorksAChallengeAbout(ailsa, "challenge-test-1");
+    }
+
+    /** Social work's Caldicott guardian claims a challenge about the person: the governance task an audit needs. */
+    static void guardianWorksAChallengeAbout(PersonId person, String reference) {
         CaldicottReviews reviews = hub.bean(CaldicottReviews.class);
         CaldicottReview review = reviews.open(
                 new CaldicottReviewDraft(
                         CaldicottReview.Kind.CHALLENGE,
-                        ailsa,
+                        person,
                         AgencyId.of("slc-social-work"),
                         Username.of("caldicott.slc"),
-                        "challenge-test-1",
+                        reference,
                         "A challenge to audit"),
                 hub.hub.staffActor("caldicott.slc"));
         reviews.claim(review.id(), hub.hub.staffActor("caldicott.slc"));
@@ -264,6 +274,49 @@ class FhirAuditEventIntegrationTests {
                     assertThat(logged.person()).isNull();
                     assertThat(logged.decision()).isEqualTo("deny");
                 });
+    }
+
+    @Test
+    void pagesThroughEveryEventAboutThePersonOldestFirstEachPageDecidedAndLogged() {
+        PersonId moira = hub.person(
+                "slc-social-work",
+                "SW-MP-1",
+                DemoFhirHub.details("Moira", "Pagett", LocalDate.of(1950, 5, 5), "ML3 6MP", null, null));
+        hub.keyWorker(moira, "sw.hamilton");
+        PersonDirectory directory = hub.bean(PersonDirectory.class);
+        Requester keyWorker = new Requester.Staff(Username.of("sw.hamilton"), Purpose.DIRECT_CARE, null);
+        int reads = PersonEvents.MAX_EVENTS + 20;
+        for (int i = 0; i < reads; i++) {
+            assertThat(directory.read(keyWorker, moira)).isPresent();
+        }
+        guardianWorksAChallengeAbout(moira, "challenge-test-2");
+        long before = hub.lastEvent();
+
+        List<String> seen = new ArrayList<>();
+        List<Long> recorded = new ArrayList<>();
+        int pages = 0;
+        Bundle page = search(guardian(), "patient=" + moira.value() + "&_count=100");
+        while (true) {
+            pages++;
+            assertThat(page.getEntry()).hasSizeLessThanOrEqualTo(100);
+            for (AuditEvent event : events(page)) {
+                seen.add(event.getIdElement().getIdPart());
+                recorded.add(event.getRecorded().getTime());
+            }
+            if (page.getLink(Bundle.LINK_NEXT) == null) {
+                break;
+            }
+            page = guardian().loadPage().next(page).execute();
+        }
+
+        assertThat(seen).doesNotHaveDuplicates().hasSizeGreaterThan(reads);
+        assertThat(recorded).isSorted();
+        assertThat(pages).isGreaterThanOrEqualTo(reads / 100 + 1);
+        assertThat(hub.accessEventsSince(before))
+                .as("every page decided and logged as a reading of her history")
+                .filteredOn(logged -> moira.value().equals(logged.person()))
+                .hasSize(pages)
+                .allSatisfy(logged -> assertThat(logged.account()).isEqualTo("caldicott.slc"));
     }
 
     @Test

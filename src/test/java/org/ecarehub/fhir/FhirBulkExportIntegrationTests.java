@@ -63,6 +63,7 @@ class FhirBulkExportIntegrationTests {
     static RunningHub hub;
     static String agnes;
     static String sealedAlert;
+    static String serviceRequest;
 
     static final FhirContext fhir = FhirContext.forR4Cached();
     static final HttpClient http = HttpClient.newHttpClient();
@@ -98,6 +99,13 @@ class FhirBulkExportIntegrationTests {
                         "Subject access request"),
                 hub.staffActor("caldicott.nhs"));
         reviews.claim(review.id(), hub.staffActor("dpo"));
+        HttpResponse<String> submitted = send(request("/fhir/ServiceRequest", hub.staffToken("sw.hamilton"), null)
+                .header("Content-Type", "application/fhir+json")
+                .header("Accept", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        fhir.newJsonParser().encodeResourceToString(FhirRecordIntegrationTests.homecare(agnes)))));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        serviceRequest = parse(submitted).getIdElement().getIdPart();
     }
 
     @AfterAll
@@ -274,12 +282,63 @@ class FhirBulkExportIntegrationTests {
         }
 
         @Test
+        void exportsServiceRequestsCareTeamsAndConsentsEachDecidedAndLoggedThroughItsModule() throws Exception {
+            long before = lastEvent();
+            Caller dpo = dpo();
+
+            Map<String, List<IBaseResource>> files =
+                    files(dpo, manifest(dpo, started(dpo, "?_type=ServiceRequest,CareTeam,Consent")));
+
+            assertThat(ids(files.get("ServiceRequest"))).contains(serviceRequest);
+            assertThat(files.get("CareTeam")).as("her key worker").isNotEmpty();
+            assertThat(files.keySet()).doesNotContain("Patient", "Flag");
+            List<String> categories = hub.bean(JdbcClient.class)
+                    .sql("select event from transparency_event where id > ? and event like '%\"export\"%'")
+                    .param(before)
+                    .query(String.class)
+                    .list();
+            assertThat(categories)
+                    .as("each module decided its own items for export and logged them")
+                    .anyMatch(event -> event.contains("service-request"))
+                    .anyMatch(event -> event.contains("contacts"));
+        }
+
+        @Test
+        void exportsOnlyWhatChangedAtOrAfterSinceAndThePatientWhatever() throws Exception {
+            Caller dpo = dpo();
+            Instant since = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            Thread.sleep(5);
+            String newAlert = hub.bean(Records.class)
+                    .add(
+                            new Requester.Staff(Username.of("sw.hamilton"), Purpose.DIRECT_CARE, null),
+                            PersonId.of(agnes),
+                            ItemDraft.of(new Alert(AlertType.RISK_TO_VISITING_STAFF, "New dog in the house", null)))
+                    .id()
+                    .reference();
+
+            JsonNode manifest =
+                    manifest(dpo, started(dpo, "?_type=Patient,Flag,CarePlan,ServiceRequest,CareTeam&_since=" + since));
+
+            assertThat(manifest.get("request").asString()).endsWith("&_since=" + since);
+            Map<String, List<IBaseResource>> files = files(dpo, manifest);
+            assertThat(ids(files.get("Patient"))).containsExactly(agnes);
+            assertThat(ids(files.get("Flag"))).containsExactly(newAlert);
+            assertThat(files.keySet())
+                    .as("nothing of these changed since")
+                    .doesNotContain("CarePlan", "ServiceRequest", "CareTeam");
+            Map<String, List<IBaseResource>> everything =
+                    files(dpo, manifest(dpo, started(dpo, "?_type=Flag&_since=2000-01-01T00:00:00%2B01:00")));
+            assertThat(ids(everything.get("Flag"))).contains(newAlert).hasSizeGreaterThan(1);
+        }
+
+        @Test
         void exportsEveryExportedTypeWhenNoneIsNamedAndAtThePatientLevelToo() throws Exception {
             Caller dpo = dpo();
             JsonNode all = manifest(dpo, started(dpo, ""));
             List<String> types = new ArrayList<>();
             all.get("output").forEach(output -> types.add(output.get("type").asString()));
-            assertThat(types).contains("Patient", "Flag", "CarePlan", "QuestionnaireResponse");
+            assertThat(types)
+                    .contains("Patient", "Flag", "CarePlan", "QuestionnaireResponse", "ServiceRequest", "CareTeam");
 
             HttpResponse<String> patientLevel =
                     send(request("/fhir/Patient/$export?_type=Patient", dpo.token(), dpo.purpose())
@@ -367,7 +426,9 @@ class FhirBulkExportIntegrationTests {
                     "?_type=Patient,Communication",
                     "?_type=Patient,Observation",
                     "?_type=Flag,",
-                    "?_type=Patient&_since=2020-01-01T00:00:00Z",
+                    "?_type=Patient&_since=2020-01-01",
+                    "?_type=Patient&_since=yesterday",
+                    "?_type=Patient&_since=2020-01-01T00:00:00Z&_since=2021-01-01T00:00:00Z",
                     "?_type=Patient&_outputFormat=application/fhir%2Bjson")) {
                 assertRefused(kickOff(dpo(), query), 400, "invalid-export");
             }

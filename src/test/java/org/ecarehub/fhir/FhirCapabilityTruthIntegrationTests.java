@@ -322,6 +322,10 @@ class FhirCapabilityTruthIntegrationTests {
             }
         }
         assertThat(tried).hasSizeGreaterThan(20);
+        assertThat(tried)
+                .as("the period searches are declared, so tried")
+                .anyMatch(path -> path.startsWith("/fhir/Flag?") && path.contains("&date="))
+                .anyMatch(path -> path.startsWith("/fhir/CarePlan?") && path.contains("&date="));
     }
 
     @Test

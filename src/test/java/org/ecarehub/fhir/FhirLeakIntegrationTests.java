@@ -25,7 +25,14 @@ import org.ecarehub.access.RelationshipDraft;
 import org.ecarehub.access.RelationshipKind;
 import org.ecarehub.access.Relationships;
 import org.ecarehub.access.Requester;
+import org.ecarehub.partnership.ConcernKind;
+import org.ecarehub.partnership.ConcernPriority;
 import org.ecarehub.partnership.Purpose;
+import org.ecarehub.protection.ConcernPerson;
+import org.ecarehub.protection.ConcernRole;
+import org.ecarehub.protection.ProtectionMessageDraft;
+import org.ecarehub.protection.ProtectionMessageView;
+import org.ecarehub.protection.ProtectionMessages;
 import org.ecarehub.record.Alert;
 import org.ecarehub.record.AlertType;
 import org.ecarehub.record.ItemDraft;
@@ -66,6 +73,8 @@ class FhirLeakIntegrationTests {
     static final String HOUSING = "housing.ek";
     /** Another council's social worker: may write care plans, has no relationship with Agnes. */
     static final String OTHER_COUNCIL = "sw.airdrie";
+    /** The police officer who raises a concern about Ryan. */
+    static final String POLICE = "police.hub";
 
     static final String NEVER = UUID.randomUUID().toString();
     static final String NEVER_ITEM = "record-item-987654";
@@ -87,6 +96,10 @@ class FhirLeakIntegrationTests {
     static String serviceRequest;
     static String ryansCarePlan;
     static String ryansAlert;
+    /** The police's concern about Ryan, routed to children and families: housing, his key worker, is no party to it. */
+    static String message;
+
+    static String routingTask;
 
     @BeforeAll
     static void startDemo() {
@@ -130,6 +143,17 @@ class FhirLeakIntegrationTests {
                 .execute()
                 .getId()
                 .getIdPart();
+        ProtectionMessageView raised = hub.bean(ProtectionMessages.class)
+                .raise(
+                        new Requester.Staff(Username.of(POLICE), Purpose.CHILD_PROTECTION, "Concern for the child"),
+                        new ProtectionMessageDraft(
+                                ConcernKind.CHILD,
+                                ConcernPriority.URGENT,
+                                "Police attended a domestic incident at the home overnight; the child was present.",
+                                List.of(ConcernPerson.of(PersonId.of(ryan), ConcernRole.SUBJECT))));
+        message = String.valueOf(raised.id().value());
+        routingTask = raised.id().reference() + "-routing-"
+                + raised.routings().get(0).id().value();
         // Housing works with Ryan's family: it sees him, his contacts and alerts, never his care plan (its role).
         hub.bean(Relationships.class)
                 .start(
@@ -174,6 +198,8 @@ class FhirLeakIntegrationTests {
 
     static IGenericClient client(String username) {
         fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        // The first write loads the server's validator: longer than HAPI's default 10 seconds on a busy machine.
+        fhir.getRestfulClientFactory().setSocketTimeout(120_000);
         IGenericClient client = fhir.newRestfulGenericClient("http://localhost:" + hub.port() + "/fhir");
         client.registerInterceptor(new BearerTokenAuthInterceptor(token(username)));
         return client;
@@ -182,6 +208,14 @@ class FhirLeakIntegrationTests {
     /** A GET as the user: never cached, and whatever it answers, a resource HAPI's validator finds no error in. */
     static HttpResponse<String> get(String username, String path) {
         HttpResponse<String> response = hub.get(http, path, "Authorization", "Bearer " + token(username));
+        assertAnswer(response);
+        return response;
+    }
+
+    /** A GET as the user under the purpose they state, checked as {@link #get} checks it. */
+    static HttpResponse<String> get(String username, String purpose, String path) {
+        HttpResponse<String> response =
+                hub.get(http, path, "Authorization", "Bearer " + token(username), "X-Purpose-Of-Use", purpose);
         assertAnswer(response);
         return response;
     }
@@ -212,8 +246,11 @@ class FhirLeakIntegrationTests {
     }
 
     static Bundle bundle(String username, String path) {
-        HttpResponse<String> response = get(username, path);
-        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return bundle(get(username, path));
+    }
+
+    static Bundle bundle(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(200);
         return fhir.newJsonParser().parseResource(Bundle.class, response.body());
     }
 
@@ -566,6 +603,137 @@ class FhirLeakIntegrationTests {
                     .doesNotContain("CarePlan/" + ryansCarePlan)
                     .noneMatch(id -> id.startsWith("QuestionnaireResponse/"));
             assertThat(forHousing.getTotal()).isEqualTo(forHousing.getEntry().size());
+        }
+    }
+
+    @Nested
+    class ProtectionMessagesAndRoutings {
+
+        @Test
+        void answersAMessageAndARoutingTaskTheCallerIsNoPartyToExactlyAsMissingOnes() {
+            for (String outsider : List.of(HOUSING, KEY_WORKER)) {
+                assertReadAnswersAlike(outsider, "/fhir/Communication/" + message, "/fhir/Communication/987654");
+                assertReadAnswersAlike(
+                        outsider, "/fhir/Task/" + routingTask, "/fhir/Task/protection-message-987654-routing-1");
+            }
+            assertThat(get(POLICE, "child-protection", "/fhir/Communication/" + message)
+                            .statusCode())
+                    .as("the sender reads it")
+                    .isEqualTo(200);
+        }
+
+        @Test
+        void answersSearchesIncludesAndRevincludesOfAMessageTheCallerIsNoPartyToAsAboutNobody() {
+            for (String search : List.of(
+                    "/fhir/Communication?patient={id}",
+                    "/fhir/Communication?subject={id}",
+                    "/fhir/Communication?patient={id}&status=in-progress&category=child",
+                    "/fhir/Communication?patient={id}&_revinclude=Task:focus",
+                    "/fhir/Communication?subject={id}&_include=Communication:subject",
+                    "/fhir/Communication?patient={id}&_summary=count",
+                    "/fhir/Task?patient={id}",
+                    "/fhir/Task?patient={id}&_include=Task:focus",
+                    "/fhir/Task?patient={id}&_include=Task:patient")) {
+                assertSearchAnswersAlike(HOUSING, search, ryan, NEVER);
+            }
+
+            Bundle sender = bundle(
+                    get(POLICE, "child-protection", "/fhir/Communication?patient=" + ryan + "&_revinclude=Task:focus"));
+            assertThat(ids(sender, Bundle.SearchEntryMode.MATCH)).contains("Communication/" + message);
+            assertThat(ids(sender, Bundle.SearchEntryMode.INCLUDE)).contains("Task/" + routingTask);
+        }
+
+        @Test
+        void neverIncludesAMessageThroughTheTasksOfAPersonTheCallerMaySee() {
+            Bundle housing = bundle(HOUSING, "/fhir/Task?patient=" + ryan + "&_include=Task:focus");
+            assertThat(housing.getEntry()).isEmpty();
+            Bundle sender =
+                    bundle(get(POLICE, "child-protection", "/fhir/Task?patient=" + ryan + "&_include=Task:focus"));
+            assertThat(ids(sender, Bundle.SearchEntryMode.MATCH)).contains("Task/" + routingTask);
+            assertThat(ids(sender, Bundle.SearchEntryMode.INCLUDE)).contains("Communication/" + message);
+        }
+    }
+
+    @Nested
+    class Batches {
+
+        /**
+         * Each pair, one entry about something the caller may not see and one about something that never existed,
+         * answered alike in one batch: the same status, the same OperationOutcome, the same searchset.
+         */
+        @Test
+        void answersEachEntryAboutSomethingHiddenExactlyAsOneAboutSomethingMissing() {
+            List<String[]> pairs = List.of(
+                    new String[] {"Patient/" + agnes, "Patient/" + NEVER, agnes, NEVER},
+                    new String[] {"Flag/" + alert, "Flag/" + NEVER_ITEM, alert, NEVER_ITEM},
+                    new String[] {"CarePlan/" + carePlan, "CarePlan/" + NEVER_ITEM, carePlan, NEVER_ITEM},
+                    new String[] {
+                        "Flag/" + alert + "/_history/1", "Flag/" + NEVER_ITEM + "/_history/1", alert, NEVER_ITEM
+                    },
+                    new String[] {"Communication/" + message, "Communication/987654", message, "987654"},
+                    new String[] {
+                        "Task/" + routingTask,
+                        "Task/protection-message-987654-routing-1",
+                        routingTask,
+                        "protection-message-987654-routing-1"
+                    },
+                    new String[] {"Flag?patient=" + agnes, "Flag?patient=" + NEVER, agnes, NEVER},
+                    new String[] {
+                        "CarePlan?subject=" + agnes + "&_include=CarePlan:subject",
+                        "CarePlan?subject=" + NEVER + "&_include=CarePlan:subject",
+                        agnes,
+                        NEVER
+                    },
+                    new String[] {"Communication?patient=" + ryan, "Communication?patient=" + NEVER, ryan, NEVER},
+                    new String[] {
+                        "Patient?_id=" + agnes + "&_revinclude=Flag:patient",
+                        "Patient?_id=" + NEVER + "&_revinclude=Flag:patient",
+                        agnes,
+                        NEVER
+                    });
+            Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+            for (String[] pair : pairs) {
+                for (int side = 0; side < 2; side++) {
+                    batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl(pair[side]);
+                }
+            }
+            long before = lastEvent();
+
+            HttpResponse<String> response = post(HOUSING, "/fhir", batch);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            Bundle answer = fhir.newJsonParser().parseResource(Bundle.class, response.body());
+            assertThat(answer.getEntry()).hasSize(2 * pairs.size());
+            for (int n = 0; n < pairs.size(); n++) {
+                String[] pair = pairs.get(n);
+                Bundle.BundleEntryComponent hidden = answer.getEntry().get(2 * n);
+                Bundle.BundleEntryComponent missing = answer.getEntry().get(2 * n + 1);
+                assertThat(hidden.getResponse().getStatus())
+                        .as(pair[0])
+                        .isEqualTo(missing.getResponse().getStatus());
+                assertThat(encoded(hidden.getResponse().getOutcome(), pair[2]))
+                        .as(pair[0])
+                        .isEqualTo(encoded(missing.getResponse().getOutcome(), pair[3]));
+                if (hidden.getResource() instanceof Bundle found) {
+                    assertThat(found.getTotal()).as(pair[0]).isZero();
+                    assertThat(normalized(found, pair[2]))
+                            .as(pair[0])
+                            .isEqualTo(normalized((Bundle) missing.getResource(), pair[3]));
+                } else {
+                    assertThat(hidden.getResponse().getStatus()).as(pair[0]).startsWith("404");
+                    assertThat(hidden.hasResource()).as(pair[0]).isFalse();
+                    assertThat(missing.hasResource()).as(pair[0]).isFalse();
+                }
+            }
+            assertThat(eventsAbout(agnes, before))
+                    .as("each entry about her decided and logged as if sent alone")
+                    .isPositive();
+        }
+
+        String encoded(Resource resource, String id) {
+            return resource == null
+                    ? ""
+                    : fhir.newJsonParser().encodeResourceToString(resource).replace(id, "ID");
         }
     }
 

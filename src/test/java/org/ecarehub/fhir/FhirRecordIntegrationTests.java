@@ -422,22 +422,43 @@ class FhirRecordIntegrationTests {
         }
 
         @Test
-        void refusesABadResponseWith400AndStoresNothing() {
+        void refusesAResponseTheServedQuestionnaireDoesNotAllowWith422NamingEachProblem() {
             QuestionnaireResponse unknown = draft(agnes);
             unknown.addItem(answer("shoe-size", new StringType("5")));
             QuestionnaireResponse wrongType = draft(agnes);
             wrongType.addItem(answer("financial-help-needed", new StringType("no")));
-            QuestionnaireResponse otherQuestionnaire = draft(agnes);
-            otherQuestionnaire.setQuestionnaire("http://example.org/Questionnaire/phq-9");
 
-            for (QuestionnaireResponse bad : List.of(unknown, wrongType, otherQuestionnaire)) {
+            for (QuestionnaireResponse bad : List.of(unknown, wrongType)) {
                 assertThatThrownBy(() ->
                                 staff("sw.hamilton").create().resource(bad).execute())
                         .isInstanceOfSatisfying(BaseServerResponseException.class, refused -> {
-                            assertThat(refused.getStatusCode()).isEqualTo(400);
-                            assertThat(errorCode(refused)).isEqualTo("invalid-resource");
+                            assertThat(refused.getStatusCode()).isEqualTo(422);
+                            assertThat(errorCode(refused)).isEqualTo("not-valid-r4");
                         });
             }
+            assertThatThrownBy(() ->
+                            staff("sw.hamilton").create().resource(unknown).execute())
+                    .isInstanceOfSatisfying(
+                            BaseServerResponseException.class,
+                            refused -> assertThat(((OperationOutcome) refused.getOperationOutcome()).getIssue())
+                                    .anySatisfy(issue -> assertThat(
+                                                    issue.getDetails().getText())
+                                            .contains("shoe-size")));
+        }
+
+        @Test
+        void refusesAResponseToAnotherQuestionnaireWith400AndStoresNothing() {
+            QuestionnaireResponse otherQuestionnaire = draft(agnes);
+            otherQuestionnaire.setQuestionnaire("http://example.org/Questionnaire/phq-9");
+
+            assertThatThrownBy(() -> staff("sw.hamilton")
+                            .create()
+                            .resource(otherQuestionnaire)
+                            .execute())
+                    .isInstanceOfSatisfying(BaseServerResponseException.class, refused -> {
+                        assertThat(refused.getStatusCode()).isEqualTo(400);
+                        assertThat(errorCode(refused)).isEqualTo("invalid-resource");
+                    });
         }
 
         @Test

@@ -1,5 +1,7 @@
 package org.ecarehub.access.internal;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +41,23 @@ class AccessHistories implements AccessHistory {
     @Override
     public Optional<List<LoggedEvent>> of(Requester requester, PersonId person, int limit) {
         return allowed(requester, person).map(now -> events.about(index.personIdsInHistory(now), limit));
+    }
+
+    @Override
+    public Optional<List<LoggedEvent>> all(Requester requester, PersonId person) {
+        return allowed(requester, person).map(now -> {
+            Collection<PersonId> ids = index.personIdsInHistory(now);
+            List<LoggedEvent> all = new ArrayList<>();
+            List<LoggedEvent> chunk = events.about(ids, PersonEvents.MAX_EVENTS);
+            while (!chunk.isEmpty()) {
+                all.addAll(chunk);
+                if (chunk.size() < PersonEvents.MAX_EVENTS) {
+                    break;
+                }
+                chunk = events.about(ids, chunk.get(chunk.size() - 1).id(), PersonEvents.MAX_EVENTS);
+            }
+            return List.copyOf(all);
+        });
     }
 
     @Override

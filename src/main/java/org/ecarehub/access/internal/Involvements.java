@@ -54,13 +54,16 @@ class Involvements implements InvolvementDirectory {
 
     @Override
     public List<Relationship> relationships(Requester requester, PersonId person) {
-        return relationshipsWhere(requester, person, relationship -> true);
+        return relationshipsWhere(requester, Action.READ, person, relationship -> true);
     }
 
     @Override
     public Optional<Relationship> relationship(Requester requester, PersonId person, RelationshipId id) {
         return relationshipsWhere(
-                        requester, person, relationship -> relationship.id().equals(id))
+                        requester,
+                        Action.READ,
+                        person,
+                        relationship -> relationship.id().equals(id))
                 .stream()
                 .findFirst();
     }
@@ -78,23 +81,36 @@ class Involvements implements InvolvementDirectory {
 
     @Override
     public List<Consent> consents(Requester requester, PersonId person) {
-        return consentsWhere(requester, person, consent -> true);
+        return consentsWhere(requester, Action.READ, person, consent -> true);
+    }
+
+    @Override
+    public List<Relationship> exportRelationships(Requester requester, PersonId person) {
+        return relationshipsWhere(requester, Action.EXPORT, person, relationship -> true);
+    }
+
+    @Override
+    public List<Consent> exportConsents(Requester requester, PersonId person) {
+        return consentsWhere(requester, Action.EXPORT, person, consent -> true);
     }
 
     @Override
     public Optional<Consent> consent(Requester requester, PersonId person, ConsentId id) {
-        return consentsWhere(requester, person, consent -> consent.id().equals(id)).stream()
+        return consentsWhere(
+                        requester, Action.READ, person, consent -> consent.id().equals(id))
+                .stream()
                 .findFirst();
     }
 
     private List<Relationship> relationshipsWhere(
-            Requester requester, PersonId person, Predicate<Relationship> wanted) {
-        attempt(requester, Category.CONTACTS);
+            Requester requester, Action action, PersonId person, Predicate<Relationship> wanted) {
+        attempt(requester, action, Category.CONTACTS);
         Partnership partnership = decisions.snapshot().partnership();
         List<Relationship> asked =
                 relationships.of(person).stream().filter(wanted).toList();
         return shown(
                 requester,
+                action,
                 person,
                 Category.CONTACTS,
                 asked,
@@ -105,12 +121,13 @@ class Involvements implements InvolvementDirectory {
 
     private List<RepresentativeAuthority> authoritiesWhere(
             Requester requester, PersonId person, Predicate<RepresentativeAuthority> wanted) {
-        attempt(requester, Category.CONTACTS);
+        attempt(requester, Action.READ, Category.CONTACTS);
         Partnership partnership = decisions.snapshot().partnership();
         List<RepresentativeAuthority> asked =
                 representatives.authoritiesOver(person).stream().filter(wanted).toList();
         return shown(
                 requester,
+                Action.READ,
                 person,
                 Category.CONTACTS,
                 asked,
@@ -119,7 +136,8 @@ class Involvements implements InvolvementDirectory {
                         .orElse(List.of()));
     }
 
-    private List<Consent> consentsWhere(Requester requester, PersonId person, Predicate<Consent> wanted) {
+    private List<Consent> consentsWhere(
+            Requester requester, Action action, PersonId person, Predicate<Consent> wanted) {
         List<Consent> asked = consents.history(person).stream().filter(wanted).toList();
         List<Consent> shown = new ArrayList<>();
         List<AccessItem> items = new ArrayList<>();
@@ -139,7 +157,7 @@ class Involvements implements InvolvementDirectory {
                 itemConsents.add(consent);
             }
         }
-        List<AccessDecision> decided = decide(requester, person, Category.DEMOGRAPHICS, items);
+        List<AccessDecision> decided = decide(requester, action, person, Category.DEMOGRAPHICS, items);
         for (Consent consent : asked) {
             Set<Category> allowed = new TreeSet<>();
             boolean any = false;
@@ -157,10 +175,10 @@ class Involvements implements InvolvementDirectory {
     }
 
     /** Rules 1 to 3 first: a requester who may not read the category at all is refused whoever the person is. */
-    private void attempt(Requester requester, Category category) {
-        AccessDecision attempt = decisions.mayAttempt(requester, Action.READ, category);
+    private void attempt(Requester requester, Action action, Category category) {
+        AccessDecision attempt = decisions.mayAttempt(requester, action, category);
         if (!attempt.allowed()) {
-            decisions.logWithoutPerson(requester, Action.READ, category, attempt);
+            decisions.logWithoutPerson(requester, action, category, attempt);
             throw new AccessRefused(attempt);
         }
     }
@@ -168,6 +186,7 @@ class Involvements implements InvolvementDirectory {
     /** Decides one item per thing (or none, when its owner cannot be known: then nobody sees it) and keeps the allowed. */
     private <T> List<T> shown(
             Requester requester,
+            Action action,
             PersonId person,
             Category category,
             List<T> things,
@@ -180,7 +199,7 @@ class Involvements implements InvolvementDirectory {
                 owners.add(thing);
             }
         }
-        List<AccessDecision> decided = decide(requester, person, category, items);
+        List<AccessDecision> decided = decide(requester, action, person, category, items);
         List<T> shown = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             if (decided.get(i).allowed()) {
@@ -195,13 +214,13 @@ class Involvements implements InvolvementDirectory {
      * for a search that found nobody, so that the log says someone asked without saying whether the person exists.
      */
     private List<AccessDecision> decide(
-            Requester requester, PersonId person, Category category, List<AccessItem> items) {
+            Requester requester, Action action, PersonId person, Category category, List<AccessItem> items) {
         if (items.isEmpty()) {
-            AccessDecision attempt = decisions.mayAttempt(requester, Action.READ, category);
-            decisions.logWithoutPerson(requester, Action.READ, category, attempt);
+            AccessDecision attempt = decisions.mayAttempt(requester, action, category);
+            decisions.logWithoutPerson(requester, action, category, attempt);
             return List.of();
         }
-        return decisions.decide(requester, Action.READ, person, items);
+        return decisions.decide(requester, action, person, items);
     }
 
     private static AccessItem item(String id, Category category, AgencyId owner) {

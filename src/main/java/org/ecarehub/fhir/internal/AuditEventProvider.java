@@ -5,18 +5,21 @@ import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ecarehub.access.AccessHistory;
 import org.ecarehub.identity.ApiCaller;
 import org.ecarehub.shared.PersonId;
-import org.ecarehub.transparency.PersonEvents;
+import org.ecarehub.transparency.LoggedEvent;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.IdType;
@@ -26,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * AuditEvent, read-only, from the transparency log: a person's events for an auditor working a governance task about
  * them, only through {@link AccessHistory}, which decides and logs each reading. Searched by {@code patient}
- * (required: every reading is decided for one person), filtered by {@code date}, {@code agent} and {@code entity}. A
+ * (required: every reading is decided for one person), filtered by {@code date}, {@code agent} and {@code entity},
+ * over every event about them, paged. A
  * person the caller may not audit, or an event of someone else, answers exactly as one that does not exist. Decision
  * 0043 says what is shown to whom.
  */
@@ -59,8 +63,12 @@ final class AuditEventProvider implements IResourceProvider {
                 .orElseThrow(Outcomes::notFound);
     }
 
+    /**
+     * Every event about the person, filtered, then paged by {@link Paging} ({@code _count}, {@code _offset}): each page
+     * is the search run again, so each is decided and logged for whoever asks for it.
+     */
     @Search
-    public List<AuditEvent> search(
+    public IBundleProvider search(
             @RequiredParam(name = AuditEvent.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = AuditEvent.SP_DATE) DateRangeParam date,
             @OptionalParam(name = AuditEvent.SP_AGENT) ReferenceParam agent,
@@ -78,12 +86,18 @@ final class AuditEventProvider implements IResourceProvider {
         PersonId asked = person.get();
         String agentId = agent == null ? null : agent.getIdPart();
         String entityId = entity == null ? null : entity.getIdPart();
-        return history.of(callers.requester(request, caller), asked, PersonEvents.MAX_EVENTS).orElse(List.of()).stream()
+        // Oldest first: reading a page is itself logged about the person, and a newest-first order would shift every
+        // later page by that event.
+        List<LoggedEvent> events = new ArrayList<>(
+                history.all(callers.requester(request, caller), asked).orElse(List.of()));
+        Collections.reverse(events);
+        List<AuditEvent> found = events.stream()
                 .filter(event -> date == null || within(date, event.time()))
                 .filter(event -> agentId == null || agentId.equals(event.account()))
                 .filter(event -> entityId == null || event.items().contains(entityId))
                 .map(event -> AuditEventResources.auditEvent(asked, event))
                 .toList();
+        return Paging.page(request, found);
     }
 
     private static boolean within(DateRangeParam range, Instant time) {

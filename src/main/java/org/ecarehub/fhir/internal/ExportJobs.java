@@ -1,12 +1,14 @@
 package org.ecarehub.fhir.internal;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -24,15 +26,22 @@ import java.util.concurrent.RejectedExecutionException;
 import org.ecarehub.access.AccessDecisions;
 import org.ecarehub.access.CaldicottReview;
 import org.ecarehub.access.CaldicottReviews;
+import org.ecarehub.access.InvolvementDirectory;
+import org.ecarehub.access.Relationship;
 import org.ecarehub.access.Requester;
+import org.ecarehub.consent.Consent;
 import org.ecarehub.identity.ApiCaller;
 import org.ecarehub.partnership.Action;
 import org.ecarehub.partnership.Category;
+import org.ecarehub.partnership.Partnership;
+import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.partnership.Purpose;
 import org.ecarehub.record.ItemView;
 import org.ecarehub.record.RecordKind;
 import org.ecarehub.record.Records;
 import org.ecarehub.record.Summary;
+import org.ecarehub.request.ServiceRequestView;
+import org.ecarehub.request.ServiceRequests;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.Username;
@@ -72,6 +81,9 @@ class ExportJobs implements DisposableBean {
     private final ObjectProvider<Records> records;
     private final ObjectProvider<CaldicottReviews> reviews;
     private final ObjectProvider<AccessDecisions> decisions;
+    private final ObjectProvider<ServiceRequests> requests;
+    private final ObjectProvider<InvolvementDirectory> involvements;
+    private final Partnerships partnerships;
     private final Clock clock;
     private final Duration keep;
     private final ExecutorService runner;
@@ -82,6 +94,9 @@ class ExportJobs implements DisposableBean {
             ObjectProvider<Records> records,
             ObjectProvider<CaldicottReviews> reviews,
             ObjectProvider<AccessDecisions> decisions,
+            ObjectProvider<ServiceRequests> requests,
+            ObjectProvider<InvolvementDirectory> involvements,
+            Partnerships partnerships,
             Clock clock,
             @Value("${ecare.fhir.export.keep:PT1H}") Duration keep) {
         if (keep.isNegative() || keep.isZero()) {
@@ -92,6 +107,9 @@ class ExportJobs implements DisposableBean {
         this.records = records;
         this.reviews = reviews;
         this.decisions = decisions;
+        this.requests = requests;
+        this.involvements = involvements;
+        this.partnerships = partnerships;
         this.clock = clock;
         this.keep = keep;
         // One export at a time on each node: an export is a background task and must not starve the requests.
@@ -108,6 +126,10 @@ class ExportJobs implements DisposableBean {
         types.put("Flag", Category.ALERTS);
         types.put("CarePlan", Category.CARE_PLAN);
         types.put("QuestionnaireResponse", Category.ASSESSMENT);
+        types.put("ServiceRequest", Category.SERVICE_REQUEST);
+        types.put("CareTeam", Category.CONTACTS);
+        // A consent is decided as an item of each category it names; one about them all, as demographics.
+        types.put("Consent", Category.DEMOGRAPHICS);
         return Collections.unmodifiableMap(types);
     }
 
@@ -115,7 +137,9 @@ class ExportJobs implements DisposableBean {
     boolean available() {
         return records.getIfAvailable() != null
                 && reviews.getIfAvailable() != null
-                && decisions.getIfAvailable() != null;
+                && decisions.getIfAvailable() != null
+                && requests.getIfAvailable() != null
+                && involvements.getIfAvailable() != null;
     }
 
     /**
@@ -165,6 +189,7 @@ class ExportJobs implements DisposableBean {
             Owner owner,
             String kickOff,
             List<String> types,
+            Instant since,
             String status,
             String progress,
             Instant createdAt,
@@ -179,12 +204,13 @@ class ExportJobs implements DisposableBean {
      *
      * @param kickOff {@code system} or {@code patient}: where the export was asked for
      */
-    String start(Owner owner, String kickOff, List<String> types) {
+    String start(Owner owner, String kickOff, List<String> types, Instant since) {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         jdbc.sql(
                         "insert into fhir_export_job (id, caller_kind, username, client_id, agency_id, purpose, kick_off, types,"
-                                + " status, created_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?)")
+                                + " since_at, status, created_at, expires_at)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?)")
                 .params(
                         id,
                         owner.kind(),
@@ -194,6 +220,7 @@ class ExportJobs implements DisposableBean {
                         owner.purpose().code(),
                         kickOff,
                         String.join(",", types),
+                        since == null ? null : Timestamp.from(since),
                         Timestamp.from(now),
                         Timestamp.from(now.plus(keep)))
                 .update();
@@ -235,8 +262,8 @@ class ExportJobs implements DisposableBean {
 
     private Optional<Job> job(String id) {
         return jdbc.sql(
-                        "select id, caller_kind, username, client_id, agency_id, purpose, kick_off, types, status, progress,"
-                                + " created_at, started_at, expires_at from fhir_export_job where id = ?")
+                        "select id, caller_kind, username, client_id, agency_id, purpose, kick_off, types, since_at, status,"
+                                + " progress, created_at, started_at, expires_at from fhir_export_job where id = ?")
                 .param(id)
                 .query(ExportJobs::jobOf)
                 .optional();
@@ -255,6 +282,7 @@ class ExportJobs implements DisposableBean {
                 owner,
                 row.getString("kick_off"),
                 Arrays.asList(row.getString("types").split(",")),
+                instant(row.getTimestamp("since_at")),
                 row.getString("status"),
                 row.getString("progress"),
                 instant(row.getTimestamp("created_at")),
@@ -334,21 +362,77 @@ class ExportJobs implements DisposableBean {
             Summary summary = records.getObject().export(requester, person, kinds);
             List<String> patients = lines.get("Patient");
             if (patients != null) {
+                // The person index keeps no change time its facade shows: the Patient is exported whatever _since says.
                 summary.person()
                         .ifPresent(view -> patients.add(parser.encodeResourceToString(PatientResources.patient(view))));
             }
             for (ItemView view : summary.record().items()) {
                 List<String> ofType = lines.get(TYPE_OF_KIND.get(view.item().kind()));
-                if (ofType != null) {
+                if (ofType != null && changedSince(view.item().updated(), job.since())) {
                     ofType.add(parser.encodeResourceToString(resource(view)));
                 }
             }
+            exportInvolvementsAndRequests(job, requester, person, lines, parser);
             done++;
             jdbc.sql("update fhir_export_job set progress = ? where id = ? and status = 'running'")
                     .params(done + " of " + people.size() + " people", job.id())
                     .update();
         }
         return lines;
+    }
+
+    /** The person's service requests, relationships and consents of the types asked for, each through its module. */
+    private void exportInvolvementsAndRequests(
+            Job job, Requester requester, PersonId person, Map<String, List<String>> lines, IParser parser) {
+        Partnership partnership = partnerships.current().partnership();
+        LocalDate today = LocalDate.now(clock.withZone(InvolvementProviders.PARTNERSHIP_ZONE));
+        Instant since = job.since();
+        List<String> serviceRequests = lines.get("ServiceRequest");
+        if (serviceRequests != null) {
+            for (ServiceRequestView view : requests.getObject().export(requester, person)) {
+                Instant changed = view.history().isEmpty()
+                        ? view.submittedAt()
+                        : view.history().get(view.history().size() - 1).at();
+                if (changedSince(changed, since)) {
+                    serviceRequests.add(
+                            parser.encodeResourceToString(RequestResources.serviceRequest(partnership, view)));
+                }
+            }
+        }
+        List<String> careTeams = lines.get("CareTeam");
+        if (careTeams != null) {
+            for (Relationship relationship : involvements.getObject().exportRelationships(requester, person)) {
+                if (relationshipChangedSince(relationship, since)) {
+                    careTeams.add(parser.encodeResourceToString(
+                            InvolvementResources.careTeam(partnership, relationship, today)));
+                }
+            }
+        }
+        List<String> consents = lines.get("Consent");
+        if (consents != null) {
+            for (Consent consent : involvements.getObject().exportConsents(requester, person)) {
+                if (changedSince(consent.recordedAt(), since)) {
+                    consents.add(parser.encodeResourceToString(InvolvementResources.consent(consent, today)));
+                }
+            }
+        }
+    }
+
+    /** Whether a resource last changed at the time is in an export since the instant (null: everything is). */
+    static boolean changedSince(Instant changed, Instant since) {
+        return since == null || (changed != null && !changed.isBefore(since));
+    }
+
+    /**
+     * A relationship changes when it starts (an instant) and when it ends, which is kept as a day only: an ended one
+     * counts as changed when its end day is on or after the day, in the partnership's zone, of {@code _since}.
+     */
+    static boolean relationshipChangedSince(Relationship relationship, Instant since) {
+        if (changedSince(relationship.startedAt(), since)) {
+            return true;
+        }
+        return relationship.end() != null
+                && !relationship.end().isBefore(LocalDate.ofInstant(since, InvolvementProviders.PARTNERSHIP_ZONE));
     }
 
     private List<PersonId> people(Username owner) {

@@ -6,6 +6,10 @@ import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -48,7 +52,8 @@ final class ExportProvider implements FhirExtension {
     static final String INVALID_EXPORT = "invalid-export";
 
     private static final Set<String> OUTPUT_FORMATS = Set.of(NDJSON, "application/ndjson", "ndjson");
-    private static final Set<String> KICK_OFF_PARAMETERS = Set.of("_type", "_outputFormat", "_format", "_pretty");
+    private static final Set<String> KICK_OFF_PARAMETERS =
+            Set.of("_type", "_since", "_outputFormat", "_format", "_pretty");
     private static final int MAX_ID = 36;
 
     private final FhirCallers callers;
@@ -164,7 +169,7 @@ final class ExportProvider implements FhirExtension {
             if (!KICK_OFF_PARAMETERS.contains(name)) {
                 throw Outcomes.invalid(
                         INVALID_EXPORT,
-                        "an export takes only _type and _outputFormat (no _since, _typeFilter, patient or _elements);"
+                        "an export takes only _type, _since and _outputFormat (no _typeFilter, patient or _elements);"
                                 + " nothing was started");
             }
         }
@@ -172,6 +177,7 @@ final class ExportProvider implements FhirExtension {
         if (parameters.containsKey("_outputFormat") && (format == null || !OUTPUT_FORMATS.contains(format))) {
             throw Outcomes.invalid(INVALID_EXPORT, "an export is written as " + NDJSON + " only; nothing was started");
         }
+        Instant since = since(parameters.get("_since"));
         List<String> types = types(parameters.get("_type"));
         if (caller instanceof ApiCaller.AgencySystem) {
             for (String type : types) {
@@ -200,10 +206,32 @@ final class ExportProvider implements FhirExtension {
                 throw Outcomes.forbidden(Outcomes.ACCESS_REFUSED, attempt.reason() + "; nothing was started");
             }
         }
-        String id = jobs.start(ExportJobs.Owner.of(caller), level, types);
+        String id = jobs.start(ExportJobs.Owner.of(caller), level, types, since);
         HttpServletResponse response = request.getServletResponse();
         response.setStatus(202);
         response.setHeader("Content-Location", base + "/" + STATUS + "?" + JOB + "=" + id);
+    }
+
+    /**
+     * The instant of {@code _since}: a FHIR instant, to the second at least and with its zone (the Bulk Data IG's
+     * form), given once; null when absent.
+     */
+    private static Instant since(String[] values) {
+        if (values == null) {
+            return null;
+        }
+        if (values.length != 1) {
+            throw Outcomes.invalid(INVALID_EXPORT, "_since is given once; nothing was started");
+        }
+        try {
+            // The database keeps microseconds and would round a finer instant up, past what changed at it.
+            return OffsetDateTime.parse(values[0]).toInstant().truncatedTo(ChronoUnit.MICROS);
+        } catch (DateTimeParseException notAnInstant) {
+            throw Outcomes.invalid(
+                    INVALID_EXPORT,
+                    "_since is an instant with its zone, such as 2024-03-10T12:00:00Z or 2024-03-10T12:00:00+01:00;"
+                            + " nothing was started");
+        }
     }
 
     /** The types asked for, each one exported; all of them when none is named. */
@@ -230,7 +258,8 @@ final class ExportProvider implements FhirExtension {
 
     private String kickOffUrl(ExportJobs.Job job) {
         return base + (job.kickOff().equals("patient") ? "/Patient/" : "/") + KICK_OFF + "?_type="
-                + String.join(",", job.types());
+                + String.join(",", job.types())
+                + (job.since() == null ? "" : "&_since=" + job.since());
     }
 
     private static String single(ServletRequestDetails request, String name) {

@@ -2,6 +2,7 @@ package org.ecarehub.fhir.internal;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
@@ -34,6 +35,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Questionnaire;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -150,9 +152,15 @@ final class IncomingValidation implements FhirExtension {
         return built;
     }
 
-    /** R4's own profiles, value sets and common code systems, all in memory: nothing is fetched from a network. */
+    /**
+     * R4's own profiles, value sets and common code systems, and the Questionnaire the hub serves, all in memory:
+     * nothing is fetched from a network. With the Questionnaire at hand, HAPI's validator checks a
+     * QuestionnaireResponse that names it against it (each linkId is a question, each answer of the question's type and
+     * options, a question answered once unless it repeats), so such a response is 422 with one issue per problem.
+     */
     private static FhirValidator newValidator(FhirContext fhir) {
         FhirInstanceValidator instance = new FhirInstanceValidator(new ValidationSupportChain(
+                new ServedQuestionnaire(fhir),
                 new DefaultProfileValidationSupport(fhir),
                 new InMemoryTerminologyServerValidationSupport(fhir),
                 new CommonCodeSystemsTerminologyService(fhir),
@@ -162,6 +170,36 @@ final class IncomingValidation implements FhirExtension {
         FhirValidator validator = fhir.newValidator();
         validator.registerValidatorModule(instance);
         return validator;
+    }
+
+    /**
+     * The hub's Questionnaire, by its canonical URL with or without its version, for the validator to check a
+     * QuestionnaireResponse against (HAPI's pre-populated support did not resolve a {@code urn:} canonical).
+     */
+    private static final class ServedQuestionnaire implements IValidationSupport {
+
+        private final FhirContext fhir;
+        private final Questionnaire questionnaire = AssessmentResources.questionnaire();
+
+        ServedQuestionnaire(FhirContext fhir) {
+            this.fhir = fhir;
+        }
+
+        @Override
+        public FhirContext getFhirContext() {
+            return fhir;
+        }
+
+        @Override
+        public <T extends IBaseResource> T fetchResource(Class<T> type, String uri) {
+            boolean served = AssessmentResources.QUESTIONNAIRE_URL.equals(uri)
+                    || (AssessmentResources.QUESTIONNAIRE_URL + "|" + AssessmentResources.QUESTIONNAIRE_VERSION)
+                            .equals(uri);
+            if (!served || type == null || !type.isAssignableFrom(Questionnaire.class)) {
+                return null;
+            }
+            return type.cast(questionnaire.copy());
+        }
     }
 
     private static InvalidRequestException unreadable(String text) {

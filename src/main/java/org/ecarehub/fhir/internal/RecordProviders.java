@@ -15,6 +15,7 @@ import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.DateAndListParam;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
@@ -106,7 +107,8 @@ final class RecordProviders {
                             item.owner(),
                             version.status(),
                             null,
-                            version);
+                            version,
+                            item.created());
             versions.add(0, new ItemView(then, seen.decision()));
         }
         return versions;
@@ -250,8 +252,10 @@ final class RecordProviders {
                 @OptionalParam(name = Flag.SP_SUBJECT) ReferenceParam subject,
                 @OptionalParam(name = "status") TokenParam status,
                 @OptionalParam(name = "category") TokenParam category,
+                @OptionalParam(name = Flag.SP_DATE) DateAndListParam date,
                 @IncludeParam(allow = {"Flag:patient", "Flag:subject"}) Set<Include> included,
                 RequestDetails request) {
+            PeriodSearch.check(date);
             Requester requester = callers.requester(request, callers.reading(request, "Flag"));
             List<Flag> found =
                     records.read(requester, person(patient, subject, "Flag"), Set.of(RecordKind.ALERT)).items().stream()
@@ -259,6 +263,7 @@ final class RecordProviders {
                             .filter(flag ->
                                     status == null || flag.getStatus().toCode().equals(status.getValue()))
                             .filter(flag -> category == null || codedAs(flag.getCategory(), category))
+                            .filter(flag -> PeriodSearch.matches(flag.getPeriod(), date))
                             .toList();
             return Paging.page(request, found, shown -> includes.of(request, included, Set.of(), shown));
         }
@@ -301,8 +306,10 @@ final class RecordProviders {
                 @OptionalParam(name = CarePlan.SP_PATIENT) ReferenceParam patient,
                 @OptionalParam(name = CarePlan.SP_SUBJECT) ReferenceParam subject,
                 @OptionalParam(name = CarePlan.SP_STATUS) TokenParam status,
+                @OptionalParam(name = CarePlan.SP_DATE) DateAndListParam date,
                 @IncludeParam(allow = {"CarePlan:patient", "CarePlan:subject"}) Set<Include> included,
                 RequestDetails request) {
+            PeriodSearch.check(date);
             Requester requester = callers.requester(request, callers.reading(request, "CarePlan"));
             List<CarePlan> found = records
                     .read(requester, person(patient, subject, "CarePlan"), Set.of(RecordKind.CARE_PLAN))
@@ -310,6 +317,7 @@ final class RecordProviders {
                     .stream()
                     .map(RecordResources::carePlan)
                     .filter(plan -> status == null || plan.getStatus().toCode().equals(status.getValue()))
+                    .filter(plan -> PeriodSearch.matches(plan.getPeriod(), date))
                     .toList();
             return Paging.page(request, found, shown -> includes.of(request, included, Set.of(), shown));
         }

@@ -31,6 +31,7 @@ import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 
@@ -97,7 +98,7 @@ final class RecordResources {
     // Flag -----------------------------------------------------------------------------------------------------------
 
     /**
-     * An alert as a Flag: active until it is ended; its type as the hub's code and, where one fits, a category of
+     * An alert as a Flag: active until it is ended, its period from its raising to its end; its type as the hub's code and, where one fits, a category of
      * HL7's flag categories (the child protection flag and a risk to visiting staff are {@code safety}); the alert's
      * words as the code's text; whom to contact as an extension, since Flag has no place for it.
      */
@@ -115,6 +116,11 @@ final class RecordResources {
         flag.addCategory(alertCategory(alert.type()));
         flag.setCode(new CodeableConcept(alertType(alert.type())).setText(alert.text()));
         flag.setSubject(patient(item.person()));
+        // From the alert's raising to the version that ended it: an ended alert is never changed again.
+        flag.setPeriod(new Period().setStart(Date.from(item.created())));
+        if (item.status() == ItemStatus.ENDED) {
+            flag.getPeriod().setEnd(Date.from(item.current().at()));
+        }
         flag.setAuthor(organization(item.owner()));
         if (alert.contact() != null) {
             flag.addExtension(contact(alert.contact()));
@@ -189,6 +195,8 @@ final class RecordResources {
         shown.setStatus(org.hl7.fhir.r4.model.CarePlan.CarePlanStatus.ACTIVE);
         shown.setIntent(org.hl7.fhir.r4.model.CarePlan.CarePlanIntent.PLAN);
         shown.setSubject(patient(item.person()));
+        // A plan runs from when it was made, reviewed rather than ended, so its period has no end.
+        shown.setPeriod(new Period().setStart(Date.from(item.created())));
         shown.setAuthor(
                 item.current().author() != null ? practitioner(item.current().author()) : organization(item.owner()));
         shown.addContributor(organization(item.owner()));

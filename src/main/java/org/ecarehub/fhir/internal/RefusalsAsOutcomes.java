@@ -3,6 +3,8 @@ package org.ecarehub.fhir.internal;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.interceptor.ExceptionHandlingInterceptor;
@@ -95,6 +97,11 @@ final class RefusalsAsOutcomes {
         if (cause instanceof InvalidParameterException form) {
             // Tomcat refuses a form it will not read (too large, badly encoded) when HAPI first asks for parameters.
             return limits.formRefused(form.getErrorCode());
+        }
+        if (cause instanceof DataFormatException
+                && request.getRestOperationType() == RestOperationTypeEnum.SEARCH_TYPE) {
+            // HAPI reads a search's values (a date such as 2024-13) before any provider runs; its text quotes them.
+            return Outcomes.invalid(Outcomes.INVALID_SEARCH, "a value of the search cannot be read as its type");
         }
         if (cause instanceof LogUnavailable) {
             return Outcomes.logUnavailable();

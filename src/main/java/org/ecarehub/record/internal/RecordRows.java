@@ -21,7 +21,7 @@ final class RecordRows {
     /** Items with their latest version, in one query. */
     static final String ITEM = "select i.id, i.person_id, i.kind, i.category, i.sensitivity, i.owner, i.status,"
             + " i.superseded_by, i.created_by, v.version, v.status, v.content, v.reason, v.author, v.agency,"
-            + " v.written_at from record_item i join record_item_version v on v.item_id = i.id and v.version = i.version";
+            + " v.written_at, i.created_at from record_item i join record_item_version v on v.item_id = i.id and v.version = i.version";
 
     static final String VERSION =
             "select v.version, v.status, v.content, v.reason, v.author, v.agency, v.written_at, i.kind"
@@ -41,7 +41,8 @@ final class RecordRows {
                 AgencyId.of(rs.getString(6)),
                 ItemStatus.valueOf(rs.getString(7)),
                 supersededBy == null ? null : new RecordItemId(supersededBy.longValue()),
-                version(rs, 10, kind));
+                version(rs, 10, kind),
+                rs.getTimestamp(17).toInstant());
         return new StoredItem(item, username(rs.getString(9)));
     }
 

@@ -309,6 +309,7 @@ class SharedRecord implements Records, Assessments {
         PersonId now = found.get();
         RecordItemId id = store.nextId();
         ItemStatus status = draft.kind() == RecordKind.ASSESSMENT ? ItemStatus.DRAFT : ItemStatus.ACTIVE;
+        Instant at = now();
         RecordItem item = new RecordItem(
                 id,
                 now,
@@ -318,7 +319,8 @@ class SharedRecord implements Records, Assessments {
                 writer.agency(),
                 status,
                 null,
-                new ItemVersion(1, status, draft.content(), null, writer.author(), writer.agency(), now()));
+                new ItemVersion(1, status, draft.content(), null, writer.author(), writer.agency(), at),
+                at);
         StoredItem stored = new StoredItem(item, writer.author());
         requireAllowed(decide(requester, Action.CREATE, stored));
         store.insert(item, writer.author());
@@ -449,7 +451,8 @@ class SharedRecord implements Records, Assessments {
                 item.owner(),
                 status,
                 item.supersededBy(),
-                version);
+                version,
+                item.created());
         events.publishEvent(changed(written, change));
         return written;
     }

@@ -330,7 +330,7 @@ class StoredServiceRequests implements ServiceRequests {
         }
         Optional<StoredRequest> request = load(id, false);
         if (request.isEmpty()) {
-            logNobody(requester);
+            logNobody(requester, Action.READ);
             return Optional.empty();
         }
         if (!decide(requester, Action.READ, request.get()).allowed()) {
@@ -342,6 +342,16 @@ class StoredServiceRequests implements ServiceRequests {
     @Override
     @Transactional
     public List<ServiceRequestView> forPerson(Requester requester, PersonId person) {
+        return ofPerson(requester, Action.READ, person);
+    }
+
+    @Override
+    @Transactional
+    public List<ServiceRequestView> export(Requester requester, PersonId person) {
+        return ofPerson(requester, Action.EXPORT, person);
+    }
+
+    private List<ServiceRequestView> ofPerson(Requester requester, Action action, PersonId person) {
         if (person == null) {
             throw new ServiceRequestRefused("name the person whose requests to list");
         }
@@ -351,6 +361,7 @@ class StoredServiceRequests implements ServiceRequests {
                 .list();
         return visible(
                 requester,
+                action,
                 requests,
                 Comparator.comparing(ServiceRequestView::submittedAt)
                         .reversed()
@@ -363,7 +374,7 @@ class StoredServiceRequests implements ServiceRequests {
         Acting acting = actingForList(requester);
         List<TeamId> teams = acting.account().teams();
         if (teams.isEmpty()) {
-            logNobody(requester);
+            logNobody(requester, Action.READ);
             return List.of();
         }
         List<Object> params = new ArrayList<>(teams.stream().map(TeamId::value).toList());
@@ -375,6 +386,7 @@ class StoredServiceRequests implements ServiceRequests {
                 .list();
         return visible(
                 requester,
+                Action.READ,
                 requests,
                 Comparator.comparing((ServiceRequestView view) -> !view.overdue())
                         .thenComparing(ServiceRequestView::submittedAt)
@@ -404,6 +416,7 @@ class StoredServiceRequests implements ServiceRequests {
                 .list();
         return visible(
                 requester,
+                Action.READ,
                 requests,
                 Comparator.comparing(ServiceRequestView::submittedAt)
                         .thenComparing(view -> view.id().value()));
@@ -414,9 +427,9 @@ class StoredServiceRequests implements ServiceRequests {
      * entry without a person when there was nobody to decide about.
      */
     private List<ServiceRequestView> visible(
-            Requester requester, List<StoredRequest> requests, Comparator<ServiceRequestView> order) {
+            Requester requester, Action action, List<StoredRequest> requests, Comparator<ServiceRequestView> order) {
         if (requests.isEmpty()) {
-            logNobody(requester);
+            logNobody(requester, action);
             return List.of();
         }
         Map<PersonId, List<StoredRequest>> byPerson = requests.stream()
@@ -426,7 +439,7 @@ class StoredServiceRequests implements ServiceRequests {
         byPerson.forEach((person, theirs) -> {
             List<AccessDecision> decided = decisions.decide(
                     requester,
-                    Action.READ,
+                    action,
                     person,
                     theirs.stream().map(StoredRequest::item).toList());
             for (int i = 0; i < theirs.size(); i++) {
@@ -449,12 +462,12 @@ class StoredServiceRequests implements ServiceRequests {
         return acting(requester, partnerships.current().partnership());
     }
 
-    private void logNobody(Requester requester) {
+    private void logNobody(Requester requester, Action action) {
         decisions.logWithoutPerson(
                 requester,
-                Action.READ,
+                action,
                 Category.SERVICE_REQUEST,
-                decisions.mayAttempt(requester, Action.READ, Category.SERVICE_REQUEST));
+                decisions.mayAttempt(requester, action, Category.SERVICE_REQUEST));
     }
 
     private ServiceRequestView view(StoredRequest request, LocalDate today) {

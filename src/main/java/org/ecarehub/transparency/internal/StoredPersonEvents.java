@@ -29,14 +29,20 @@ class StoredPersonEvents implements PersonEvents {
 
     @Override
     public List<LoggedEvent> about(Collection<PersonId> persons, int limit) {
+        return about(persons, Long.MAX_VALUE, limit);
+    }
+
+    @Override
+    public List<LoggedEvent> about(Collection<PersonId> persons, long before, int limit) {
         if (persons.isEmpty() || limit <= 0) {
             return List.of();
         }
         List<String> refs = persons.stream().map(PersonId::value).toList();
         try {
             return jdbc.sql("select id, timestamp_ms, event from transparency_event where person_ref in (:refs)"
-                            + " order by id desc limit :limit")
+                            + " and id < :before order by id desc limit :limit")
                     .param("refs", refs)
+                    .param("before", before)
                     .param("limit", Math.min(limit, MAX_EVENTS))
                     .query((row, n) -> event(row.getLong(1), row.getLong(2), row.getString(3)))
                     .list();

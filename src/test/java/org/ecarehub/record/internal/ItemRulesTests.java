@@ -63,7 +63,8 @@ class ItemRulesTests {
                 status,
                 null,
                 new ItemVersion(
-                        version, status, content, null, ASSESSOR, AgencyId.of("slc-social-work"), Instant.EPOCH));
+                        version, status, content, null, ASSESSOR, AgencyId.of("slc-social-work"), Instant.EPOCH),
+                Instant.EPOCH);
     }
 
     @Test
