@@ -29,11 +29,16 @@ class StoredPersonEvents implements PersonEvents {
 
     @Override
     public List<LoggedEvent> about(Collection<PersonId> persons, int limit) {
-        return about(persons, Long.MAX_VALUE, limit);
+        return newestBefore(persons, Long.MAX_VALUE, limit);
     }
 
     @Override
     public List<LoggedEvent> about(Collection<PersonId> persons, long before, int limit) {
+        return newestBefore(persons, before, limit);
+    }
+
+    // Both facade methods share this, rather than one calling the other: only the access module calls the facade.
+    private List<LoggedEvent> newestBefore(Collection<PersonId> persons, long before, int limit) {
         if (persons.isEmpty() || limit <= 0) {
             return List.of();
         }
