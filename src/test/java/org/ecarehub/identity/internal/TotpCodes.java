@@ -17,8 +17,13 @@ public final class TotpCodes {
 
     public static synchronized String next(String account, String secret) {
         while (true) {
-            long now = Totp.step(Instant.now());
-            long step = Math.max(now - 1, LAST_USED.getOrDefault(account, Long.MIN_VALUE) + 1);
+            Instant at = Instant.now();
+            long now = Totp.step(at);
+            // The previous step's code stops working when this step ends: only hand it out with time left to sign in
+            // (a loaded machine takes seconds between this call and the hub's check).
+            boolean previousStillLong = at.getEpochSecond() % Totp.STEP_SECONDS < Totp.STEP_SECONDS - 10;
+            long earliest = previousStillLong ? now - 1 : now;
+            long step = Math.max(earliest, LAST_USED.getOrDefault(account, Long.MIN_VALUE) + 1);
             if (step <= now + 1) {
                 LAST_USED.put(account, step);
                 return Totp.code(Totp.base32Decode(secret), step, Totp.DIGITS);
