@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.ecarehub.shared.PersonId;
 import org.slf4j.Logger;
@@ -92,47 +93,36 @@ class AccessChanges implements SmartLifecycle {
      * The people this thread's transaction has changed and not yet committed. Their facts are read from the tables,
      * never from or into the cache, so that no other thread sees a change before it commits, or after it rolls back.
      */
-    @SuppressWarnings("unchecked")
     static Set<PersonId> changedInThisTransaction() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return Set.of();
-        }
-        Set<PersonId> changed = (Set<PersonId>) TransactionSynchronizationManager.getResource(CHANGED);
-        if (changed == null) {
-            changed = new HashSet<>();
-            TransactionSynchronizationManager.bindResource(CHANGED, changed);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(CHANGED);
-                }
-            });
-        }
-        return changed;
+        return boundToThisTransaction(CHANGED, HashSet::new, Set.of());
     }
 
     /**
      * What this thread's transaction has read from the tables about the people it changed, each until its next change
      * about them ({@link #record}); empty outside a transaction.
      */
-    @SuppressWarnings("unchecked")
     static Map<PersonId, AccessCache.Facts> readInThisTransaction() {
+        return boundToThisTransaction(READ, HashMap::new, new HashMap<>());
+    }
+
+    /** The value kept under the key for this thread's transaction, made on first use and let go when it ends. */
+    @SuppressWarnings("unchecked")
+    private static <T> T boundToThisTransaction(Object key, Supplier<T> made, T outsideATransaction) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return new HashMap<>();
+            return outsideATransaction;
         }
-        Map<PersonId, AccessCache.Facts> read =
-                (Map<PersonId, AccessCache.Facts>) TransactionSynchronizationManager.getResource(READ);
-        if (read == null) {
-            read = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(READ, read);
+        T value = (T) TransactionSynchronizationManager.getResource(key);
+        if (value == null) {
+            value = made.get();
+            TransactionSynchronizationManager.bindResource(key, value);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(READ);
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
                 }
             });
         }
-        return read;
+        return value;
     }
 
     /** Drops the people changed on other nodes since the last poll. */
