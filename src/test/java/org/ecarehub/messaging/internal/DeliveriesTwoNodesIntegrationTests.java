@@ -62,13 +62,17 @@ class DeliveriesTwoNodesIntegrationTests {
                 RunningHub second = RunningHub.start("demo", dataDir, database, properties())) {
             police.work(20);
             health.work(20);
-            first.bean(Partnerships.class)
+            int applied = first.bean(Partnerships.class)
                     .apply(
                             "two-nodes-test",
                             MessagingTestPartnership.withSubscriptions(
                                     Map.of(POLICE.value(), police.url(), HEALTH.value(), health.url()), secretFile),
-                            "two-nodes-test");
-            Thread.sleep(1_500); // the second node picks up the new partnership version within its refresh interval
+                            "two-nodes-test")
+                    .version();
+            // Until the second node has the subscriptions, its attempts fail with no-subscription and are retried: a
+            // fixed wait for its refresh was too short once on a loaded machine.
+            DeliveriesIntegrationTests.await(
+                    () -> second.bean(Partnerships.class).current().version() == applied, Duration.ofSeconds(30));
 
             List<DeliveryId> sent = new ArrayList<>();
             for (int i = 0; i < 150; i++) {
@@ -98,7 +102,11 @@ class DeliveriesTwoNodesIntegrationTests {
                 int arrived = police.receivedFor(id.value()).size()
                         + health.receivedFor(id.value()).size();
                 assertThat(arrived).as("arrivals of delivery %s", id).isEqualTo(1);
-                assertThat(deliveries.delivery(id).attempts()).isEqualTo(1);
+                assertThat(deliveries.delivery(id).attempts())
+                        .as(
+                                "attempts of delivery %s, the last %s",
+                                id, deliveries.delivery(id).lastOutcome())
+                        .isEqualTo(1);
             }
         }
     }
