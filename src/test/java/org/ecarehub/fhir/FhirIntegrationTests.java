@@ -247,7 +247,7 @@ class FhirIntegrationTests {
         }
 
         @Test
-        void answersWithNoStore() {
+        void answersWithNoStoreAndAPolicyThatLoadsNothing() {
             HttpResponse<String> response = hub.get(
                     http,
                     "/fhir/Organization/nhs-lanarkshire",
@@ -256,6 +256,8 @@ class FhirIntegrationTests {
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().allValues("Cache-Control")).anyMatch(value -> value.contains("no-store"));
+            assertThat(response.headers().firstValue("Content-Security-Policy"))
+                    .hasValue("default-src 'none'; frame-ancestors 'none'");
         }
 
         @Test
