@@ -10,16 +10,35 @@ import org.ecarehub.protection.ProtectionMessages;
 import org.ecarehub.record.Assessments;
 import org.ecarehub.record.Records;
 import org.ecarehub.request.ServiceRequests;
+import org.ecarehub.shared.Admission;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.transaction.support.TransactionOperations;
 
 /** Registers the FHIR server as a servlet at {@code /fhir/*}, behind identity's bearer-token filter chain. */
 @Configuration(proxyBeanMethods = false)
 class FhirConfiguration {
+
+    /**
+     * Turns for FHIR requests ({@link Admission}), before the bearer-token chain; {@code ecare.fhir.concurrent-requests}
+     * of them at once, by default twice the processors; 0 turns admission off.
+     */
+    @Bean
+    FilterRegistrationBean<AdmissionFilter> fhirAdmission(
+            @Value("${ecare.fhir.concurrent-requests:-1}") int concurrentRequests) {
+        int turns = concurrentRequests < 0 ? 2 * Runtime.getRuntime().availableProcessors() : concurrentRequests;
+        FilterRegistrationBean<AdmissionFilter> registration =
+                new FilterRegistrationBean<>(new AdmissionFilter(new Admission(Math.max(1, turns))));
+        registration.addUrlPatterns("/fhir/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setEnabled(turns > 0);
+        return registration;
+    }
 
     @Bean
     ServletRegistrationBean<FhirServer> fhirServlet(
