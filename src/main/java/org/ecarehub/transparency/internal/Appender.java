@@ -180,13 +180,18 @@ final class Appender implements AutoCloseable {
                         event.salt(),
                         event.event()));
             }
-            connection.setAutoCommit(false);
-            try {
-                LogTables.insertEvents(connection, events);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection);
-                throw e;
+            if (events.size() <= LogTables.ROWS_PER_STATEMENT && LogTables.insertsEventsAtOnce(connection)) {
+                connection.setAutoCommit(true);
+                LogTables.insertEventsAtOnce(connection, events);
+            } else {
+                connection.setAutoCommit(false);
+                try {
+                    LogTables.insertEvents(connection, events);
+                    connection.commit();
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(connection);
+                    throw e;
+                }
             }
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).committed().complete(events.get(i).id());
