@@ -267,6 +267,14 @@ class FhirVersionHistoryIntegrationTests {
                 .isEqualTo("not-found");
     }
 
+    /** Each pair of paths, a hidden one then one that never existed, answers alike. */
+    static void assertEachAnswersAlike(String username, String purpose, String... hiddenThenNever) {
+        assertThat(hiddenThenNever.length % 2).isZero();
+        for (int i = 0; i < hiddenThenNever.length; i += 2) {
+            assertAnswersAlike(username, purpose, hiddenThenNever[i], hiddenThenNever[i + 1]);
+        }
+    }
+
     static long lastEvent() {
         return hub.bean(JdbcClient.class)
                 .sql("select coalesce(max(id), 0) from transparency_event")
@@ -408,32 +416,24 @@ class FhirVersionHistoryIntegrationTests {
         @Test
         void answersAHiddenRequestsVersionsAndHistoryExactlyAsThoseOfOneThatNeverExisted() {
             for (String type : List.of("ServiceRequest", "Task")) {
-                assertAnswersAlike(
+                String path = "/fhir/" + type + "/";
+                assertEachAnswersAlike(
                         HOUSING,
                         null,
-                        "/fhir/" + type + "/" + completed + "/_history/1",
-                        "/fhir/" + type + "/" + NEVER_REQUEST + "/_history/1");
-                assertAnswersAlike(
-                        HOUSING,
-                        null,
-                        "/fhir/" + type + "/" + completed + "/_history",
-                        "/fhir/" + type + "/" + NEVER_REQUEST + "/_history");
-                assertAnswersAlike(
-                        HOUSING,
-                        null,
-                        "/fhir/" + type + "/" + completed + "/_history/1",
-                        "/fhir/" + type + "/not-a-request/_history/1");
+                        path + completed + "/_history/1",
+                        path + NEVER_REQUEST + "/_history/1",
+                        path + completed + "/_history",
+                        path + NEVER_REQUEST + "/_history",
+                        path + completed + "/_history/1",
+                        path + "not-a-request/_history/1");
                 // A version the request never had, of a request the caller sees, answers as a missing request.
-                assertAnswersAlike(
+                assertEachAnswersAlike(
                         KEY_WORKER,
                         null,
-                        "/fhir/" + type + "/" + completed + "/_history/6",
-                        "/fhir/" + type + "/" + NEVER_REQUEST + "/_history/1");
-                assertAnswersAlike(
-                        KEY_WORKER,
-                        null,
-                        "/fhir/" + type + "/" + completed + "/_history/0",
-                        "/fhir/" + type + "/" + NEVER_REQUEST + "/_history/1");
+                        path + completed + "/_history/6",
+                        path + NEVER_REQUEST + "/_history/1",
+                        path + completed + "/_history/0",
+                        path + NEVER_REQUEST + "/_history/1");
             }
             assertThat(get(KEY_WORKER, null, "/fhir/Task/" + completed + "/_history/5")
                             .statusCode())
@@ -534,24 +534,15 @@ class FhirVersionHistoryIntegrationTests {
         @Test
         void answersAMessageAndARoutingTheCallerIsNoPartyToExactlyAsMissingOnesByVersionAndHistory() {
             for (String outsider : List.of(HOUSING, KEY_WORKER)) {
-                assertAnswersAlike(
+                assertEachAnswersAlike(
                         outsider,
                         null,
                         "/fhir/Communication/" + message + "/_history/1",
-                        "/fhir/Communication/" + NEVER_MESSAGE + "/_history/1");
-                assertAnswersAlike(
-                        outsider,
-                        null,
+                        "/fhir/Communication/" + NEVER_MESSAGE + "/_history/1",
                         "/fhir/Communication/" + message + "/_history",
-                        "/fhir/Communication/" + NEVER_MESSAGE + "/_history");
-                assertAnswersAlike(
-                        outsider,
-                        null,
+                        "/fhir/Communication/" + NEVER_MESSAGE + "/_history",
                         "/fhir/Task/" + routingTask + "/_history/1",
-                        "/fhir/Task/" + NEVER_ROUTING + "/_history/1");
-                assertAnswersAlike(
-                        outsider,
-                        null,
+                        "/fhir/Task/" + NEVER_ROUTING + "/_history/1",
                         "/fhir/Task/" + routingTask + "/_history",
                         "/fhir/Task/" + NEVER_ROUTING + "/_history");
             }
