@@ -38,6 +38,15 @@ public interface ProtectionMessages {
     Optional<ProtectionMessageView> find(Requester requester, ProtectionMessageId id);
 
     /**
+     * Every version of the message, the first first, as the requester may see it: version N is the message as it stood
+     * after the N-th step of its timeline (which routings had been delivered, escalated and acknowledged, its outcome
+     * and its closing, as of then), the last the message as {@link #find} shows it, with the same people withheld.
+     * Decided and logged exactly as {@link #find} is; empty alike for a message missing and one the requester is no
+     * party to.
+     */
+    List<ProtectionMessageView> history(Requester requester, ProtectionMessageId id);
+
+    /**
      * The open messages routed to the requester's teams (or their agency, for its system), as they may see them:
      * those their teams have not acknowledged first, overdue before the rest, then the oldest first.
      */

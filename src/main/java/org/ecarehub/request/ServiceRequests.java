@@ -52,6 +52,14 @@ public interface ServiceRequests {
     /** The request, when it exists and the requester may read it; empty alike for one missing and one not allowed. */
     Optional<ServiceRequestView> find(Requester requester, ServiceRequestId id);
 
+    /**
+     * Every version of the request, the first first, as the requester may read it: version N is the request as it
+     * stood after its N-th step (the status that step reached, the day booked by then, the steps so far), the last the
+     * request as {@link #find} shows it. Decided and logged once, exactly as {@link #find} is; empty alike for a
+     * request missing and one not allowed.
+     */
+    List<ServiceRequestView> history(Requester requester, ServiceRequestId id);
+
     /** The person's requests the requester may read, the newest first. */
     List<ServiceRequestView> forPerson(Requester requester, PersonId person);
 

@@ -888,8 +888,9 @@ class FhirRecordIntegrationTests {
         assertThat(interactions(statement, "CarePlan"))
                 .containsExactlyInAnyOrder("read", "vread", "history-instance", "search-type", "create");
         assertThat(interactions(statement, "ServiceRequest"))
-                .containsExactlyInAnyOrder("read", "search-type", "create");
-        assertThat(interactions(statement, "Task")).containsExactlyInAnyOrder("read", "search-type", "update");
+                .containsExactlyInAnyOrder("read", "vread", "history-instance", "search-type", "create");
+        assertThat(interactions(statement, "Task"))
+                .containsExactlyInAnyOrder("read", "vread", "history-instance", "search-type", "update");
         assertValid(statement);
     }
 

@@ -2,6 +2,7 @@ package org.ecarehub.fhir.internal;
 
 import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.History;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
@@ -15,11 +16,17 @@ import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.ecarehub.access.Requester;
+import org.ecarehub.partnership.Partnership;
 import org.ecarehub.partnership.Partnerships;
+import org.ecarehub.protection.ProtectionMessageId;
 import org.ecarehub.protection.ProtectionMessageView;
 import org.ecarehub.protection.ProtectionMessages;
 import org.ecarehub.protection.Routing;
@@ -46,6 +53,35 @@ final class ProtectionProviders {
                 : messages.concerning(requester, RecordProviders.person(patient));
     }
 
+    /**
+     * Every version of the message the caller may see, the first first, through {@link ProtectionMessages#history},
+     * which decides and logs as a read does; a message the caller is no party to answers the 404 of a missing one.
+     */
+    static List<ProtectionMessageView> versions(ProtectionMessages messages, Requester requester, IdType id) {
+        ProtectionMessageId message = ProtectionResources.messageId(id).orElseThrow(Outcomes::notFound);
+        List<ProtectionMessageView> versions = messages.history(requester, message);
+        if (versions.isEmpty()) {
+            throw Outcomes.notFound();
+        }
+        return versions;
+    }
+
+    /** The version a version read names; one the resource never had answers as a hidden resource does. */
+    static <T extends IBaseResource> T numbered(List<T> versions, IdType id) {
+        String wanted = id.getVersionIdPart();
+        return versions.stream()
+                .filter(version -> wanted.equals(version.getMeta().getVersionId()))
+                .findFirst()
+                .orElseThrow(Outcomes::notFound);
+    }
+
+    /** The resources newest first, as a history Bundle lists them. */
+    static <T> List<T> newestFirst(List<T> resources) {
+        List<T> reversed = new ArrayList<>(resources);
+        Collections.reverse(reversed);
+        return reversed;
+    }
+
     static final class Communications implements IResourceProvider {
 
         private final ProtectionMessages messages;
@@ -69,12 +105,30 @@ final class ProtectionProviders {
             return ProtectionResources.communication(partnerships.current().partnership(), view);
         }
 
-        @Read
+        @Read(version = true)
         public Communication read(@IdParam IdType id, RequestDetails request) {
             Requester requester = callers.requester(request, callers.reading(request, "Communication"));
+            if (id.hasVersionIdPart()) {
+                return numbered(versions(requester, id), id);
+            }
             return shown(
                     messages.find(requester, ProtectionResources.messageId(id).orElseThrow(Outcomes::notFound))
                             .orElseThrow(Outcomes::notFound));
+        }
+
+        /** The message after each step of its timeline, newest first. */
+        @History
+        public List<Communication> history(@IdParam IdType id, RequestDetails request) {
+            Requester requester = callers.requester(request, callers.reading(request, "Communication"));
+            return newestFirst(versions(requester, id)).stream()
+                    .map(RecordProviders::historyEntry)
+                    .toList();
+        }
+
+        private List<Communication> versions(Requester requester, IdType id) {
+            return ProtectionProviders.versions(messages, requester, id).stream()
+                    .map(this::shown)
+                    .toList();
         }
 
         /**
@@ -138,6 +192,9 @@ final class ProtectionProviders {
         }
 
         Task read(Requester requester, IdType id) {
+            if (id.hasVersionIdPart()) {
+                return numbered(history(requester, id), id);
+            }
             ProtectionResources.RoutingTaskId named =
                     ProtectionResources.routingTaskId(id).orElseThrow(Outcomes::notFound);
             ProtectionMessageView view =
@@ -147,6 +204,30 @@ final class ProtectionProviders {
                     .findFirst()
                     .orElseThrow(Outcomes::notFound);
             return ProtectionResources.task(partnerships.current().partnership(), view, routing);
+        }
+
+        /**
+         * Every version of the routing's Task, newest first: its delivery, each escalation and its acknowledgement,
+         * each as the message stood when that step made it. A routing of a message the caller is no party to, or of
+         * another message, answers the 404 of a missing one.
+         */
+        List<Task> history(Requester requester, IdType id) {
+            ProtectionResources.RoutingTaskId named =
+                    ProtectionResources.routingTaskId(id).orElseThrow(Outcomes::notFound);
+            Partnership partnership = partnerships.current().partnership();
+            Map<Integer, Task> versions = new LinkedHashMap<>();
+            for (ProtectionMessageView view : messages.history(requester, named.message())) {
+                view.routings().stream()
+                        .filter(routing -> routing.id().equals(named.routing()))
+                        .findFirst()
+                        .ifPresent(routing -> versions.putIfAbsent(
+                                ProtectionResources.version(routing),
+                                ProtectionResources.task(partnership, view, routing)));
+            }
+            if (versions.isEmpty()) {
+                throw Outcomes.notFound();
+            }
+            return newestFirst(List.copyOf(versions.values()));
         }
 
         /** Every routing of the messages naming the person; or, by owner alone, of the caller's open inbox. */

@@ -245,6 +245,24 @@ final class ProtectionResources {
         return 1 + routing.stage().number() + (routing.acknowledged() ? 1 : 0);
     }
 
+    /**
+     * When the routing last changed, which made its version: its delivery, an escalation or its acknowledgement, each a
+     * step of the timeline naming it. A reply or an outcome changes the message, not the routing's Task, so it leaves
+     * the Task's time as it was and a version read of the latest version answers as the read does.
+     */
+    private static Instant changed(ProtectionMessageView view, Routing routing) {
+        Instant changed = null;
+        for (ProtectionMessageStep step : view.timeline()) {
+            if (routing.id().equals(step.routing())) {
+                changed = step.at();
+            }
+        }
+        if (changed != null) {
+            return changed;
+        }
+        return routing.acknowledged() ? routing.acknowledgedAt() : lastChanged(view);
+    }
+
     static String stageCode(EscalationStage stage) {
         return stage.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
@@ -258,7 +276,7 @@ final class ProtectionResources {
         String version = String.valueOf(version(routing));
         task.setId(new IdType("Task", new RoutingTaskId(view.id(), routing.id()).value(), version));
         task.getMeta().setVersionId(version);
-        Instant changed = routing.acknowledged() ? routing.acknowledgedAt() : lastChanged(view);
+        Instant changed = changed(view, routing);
         task.getMeta().setLastUpdated(Date.from(changed));
         task.setStatus(routing.acknowledged() ? Task.TaskStatus.COMPLETED : Task.TaskStatus.REQUESTED);
         task.setIntent(Task.TaskIntent.ORDER);

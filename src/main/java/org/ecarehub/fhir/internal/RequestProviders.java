@@ -2,6 +2,7 @@ package org.ecarehub.fhir.internal;
 
 import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.History;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
@@ -16,6 +17,8 @@ import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.ecarehub.access.Requester;
@@ -41,6 +44,32 @@ final class RequestProviders {
     static ServiceRequestView visible(ServiceRequests requests, Requester requester, IdType id) {
         ServiceRequestId request = RequestResources.requestId(id).orElseThrow(Outcomes::notFound);
         return requests.find(requester, request).orElseThrow(Outcomes::notFound);
+    }
+
+    /**
+     * Every version of the request the caller may see, the latest first, through {@link ServiceRequests#history}, which
+     * decides and logs as a read does; a hidden request answers the 404 of a missing one.
+     */
+    static List<ServiceRequestView> versions(ServiceRequests requests, Requester requester, IdType id) {
+        ServiceRequestId request = RequestResources.requestId(id).orElseThrow(Outcomes::notFound);
+        List<ServiceRequestView> versions = new ArrayList<>(requests.history(requester, request));
+        if (versions.isEmpty()) {
+            throw Outcomes.notFound();
+        }
+        Collections.reverse(versions);
+        return versions;
+    }
+
+    /** The request a read or a version read names; a version it never had answers as a hidden request does. */
+    static ServiceRequestView read(ServiceRequests requests, Requester requester, IdType id) {
+        if (!id.hasVersionIdPart()) {
+            return visible(requests, requester, id);
+        }
+        String wanted = id.getVersionIdPart();
+        return versions(requests, requester, id).stream()
+                .filter(version -> String.valueOf(version.version()).equals(wanted))
+                .findFirst()
+                .orElseThrow(Outcomes::notFound);
     }
 
     /**
@@ -89,10 +118,20 @@ final class RequestProviders {
             return RequestResources.serviceRequest(partnerships.current().partnership(), view);
         }
 
-        @Read
+        @Read(version = true)
         public ServiceRequest read(@IdParam IdType id, RequestDetails request) {
             Requester requester = callers.requester(request, callers.reading(request, "ServiceRequest"));
-            return shown(visible(requests, requester, id));
+            return shown(RequestProviders.read(requests, requester, id));
+        }
+
+        /** The request after each of its steps, newest first. */
+        @History
+        public List<ServiceRequest> history(@IdParam IdType id, RequestDetails request) {
+            Requester requester = callers.requester(request, callers.reading(request, "ServiceRequest"));
+            return versions(requests, requester, id).stream()
+                    .map(this::shown)
+                    .map(RecordProviders::historyEntry)
+                    .toList();
         }
 
         /**
@@ -171,7 +210,7 @@ final class RequestProviders {
             return RequestResources.task(partnerships.current().partnership(), view);
         }
 
-        @Read
+        @Read(version = true)
         public Task read(@IdParam IdType id, RequestDetails request) {
             Requester requester = callers.requester(request, callers.reading(request, "Task"));
             if (ProtectionResources.isRoutingTask(id)) {
@@ -183,7 +222,28 @@ final class RequestProviders {
             if (requests == null) {
                 throw Outcomes.notFound();
             }
-            return shown(visible(requests, requester, id));
+            return shown(RequestProviders.read(requests, requester, id));
+        }
+
+        /** A request's Task after each of the request's steps, or a routing's after each of its own, newest first. */
+        @History
+        public List<Task> history(@IdParam IdType id, RequestDetails request) {
+            Requester requester = callers.requester(request, callers.reading(request, "Task"));
+            List<Task> versions;
+            if (ProtectionResources.isRoutingTask(id)) {
+                if (routings == null) {
+                    throw Outcomes.notFound();
+                }
+                versions = routings.history(requester, id);
+            } else {
+                if (requests == null) {
+                    throw Outcomes.notFound();
+                }
+                versions = RequestProviders.versions(requests, requester, id).stream()
+                        .map(this::shown)
+                        .toList();
+            }
+            return versions.stream().map(RecordProviders::historyEntry).toList();
         }
 
         /**

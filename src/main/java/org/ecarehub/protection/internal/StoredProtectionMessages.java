@@ -329,6 +329,13 @@ class StoredProtectionMessages implements ProtectionMessages {
 
     @Override
     @Transactional
+    public List<ProtectionMessageView> history(Requester requester, ProtectionMessageId id) {
+        // The read's decisions, one a person named, are the same for every version: the message names the same people.
+        return find(requester, id).map(MessageVersions::of).orElse(List.of());
+    }
+
+    @Override
+    @Transactional
     public List<ProtectionMessageView> inbox(Requester requester) {
         PartnershipSnapshot snapshot = partnerships.current();
         Acting acting = Acting.of(requester, snapshot.partnership(), snapshot.version());

@@ -341,6 +341,13 @@ class StoredServiceRequests implements ServiceRequests {
 
     @Override
     @Transactional
+    public List<ServiceRequestView> history(Requester requester, ServiceRequestId id) {
+        // Every version is of the same request about the same person: the read's one decision and log entry covers all.
+        return find(requester, id).map(RequestVersions::of).orElse(List.of());
+    }
+
+    @Override
+    @Transactional
     public List<ServiceRequestView> forPerson(Requester requester, PersonId person) {
         return ofPerson(requester, Action.READ, person);
     }
