@@ -61,6 +61,7 @@ final class MessagingBenchmark {
         Map<String, String> endpoints = new LinkedHashMap<>();
         for (AgencyId agency : MessageProducer.RECEIVERS) {
             AgencyEndpoint receiver = new AgencyEndpoint(secret);
+            receiver.forgetBodies();
             receivers.add(receiver);
             endpoints.put(agency.value(), receiver.url());
         }
