@@ -144,25 +144,44 @@ final class LogTables {
         }
     }
 
+    /**
+     * The oldest pending events, up to {@code limit}, in id order. Their ids first, then the events by id: as one join,
+     * PostgreSQL planned a merge join on stale statistics (a queue table looks full to them after a burst) that walked
+     * the event table's whole key index from its first id at every batch, a cost that grew with the log.
+     */
     static List<PendingEvent> pendingEvents(Connection connection, int limit) throws SQLException {
+        List<Long> ids = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select e.id, e.timestamp_ms, e.event_type, e.person_ref, e.salt, e.event from transparency_pending p"
-                        + " join transparency_event e on e.id = p.event_id order by p.event_id fetch first " + limit
-                        + " rows only")) {
-            List<PendingEvent> events = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    events.add(new PendingEvent(
-                            rows.getLong(1),
-                            rows.getLong(2),
-                            rows.getInt(3),
-                            rows.getString(4),
-                            rows.getBytes(5),
-                            rows.getString(6)));
+                        "select event_id from transparency_pending order by event_id fetch first " + limit
+                                + " rows only");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        List<PendingEvent> events = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += ROWS_PER_STATEMENT) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + ROWS_PER_STATEMENT));
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select id, timestamp_ms, event_type, person_ref, salt, event from transparency_event where id in ("
+                            + placeholders(chunk.size()) + ") order by id")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setLong(i + 1, chunk.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        events.add(new PendingEvent(
+                                rows.getLong(1),
+                                rows.getLong(2),
+                                rows.getInt(3),
+                                rows.getString(4),
+                                rows.getBytes(5),
+                                rows.getString(6)));
+                    }
                 }
             }
-            return events;
         }
+        return events;
     }
 
     /** Each person's last sequenced event: {sequence, leaf index}. */
