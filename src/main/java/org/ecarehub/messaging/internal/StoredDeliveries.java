@@ -18,6 +18,7 @@ import org.ecarehub.partnership.Agency;
 import org.ecarehub.partnership.Partnership;
 import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.shared.AgencyId;
+import org.ecarehub.shared.BatchInserts;
 import org.ecarehub.shared.Username;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,7 +94,8 @@ class StoredDeliveries implements Deliveries {
             ids.add(id);
         }
         // One batch, one round trip: a protection message goes to five agencies or more in its sender's transaction.
-        batches.batchUpdate(
+        BatchInserts.all(
+                batches,
                 "insert into delivery (delivery_id, topic, focus, person_id, sender, channel, receiver_agency,"
                         + " receiver_team, receiver_address, status, attempts, created_at, next_attempt_at,"
                         + " delivered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",

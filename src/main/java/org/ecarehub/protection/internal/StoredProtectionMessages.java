@@ -176,7 +176,8 @@ class StoredProtectionMessages implements ProtectionMessages {
                 personRows.size()
             });
         }
-        batches.batchUpdate(
+        BatchInserts.all(
+                batches,
                 "insert into protection_message_person (message_id, person_id, role, sensitivity, position)"
                         + " values (?, ?, ?, ?, ?)",
                 personRows);
@@ -243,7 +244,7 @@ class StoredProtectionMessages implements ProtectionMessages {
                     null));
             items.add("team:" + route.team().id().value());
         }
-        batches.batchUpdate(Escalations.STEP_INSERT, steps);
+        BatchInserts.all(batches, Escalations.STEP_INSERT, steps);
         deliveries.send(new Notification(TOPIC_RECEIVED, id.focus(), subjects.get(0), SENDER), receivers);
         journal.record(
                 "raise",
