@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -242,18 +244,29 @@ class DeliveryWorker implements SmartLifecycle {
             if (due.isEmpty()) {
                 return List.of();
             }
-            jdbc.sql("update delivery set lease_holder = :node, lease_token = :token, lease_expires_at = :expires"
-                            + " where delivery_id in (:ids)")
-                    .param("node", node)
-                    .param("token", token)
-                    .param("expires", timestamp(expires))
-                    .param("ids", due.keySet().stream().map(d -> d.id().value()).toList())
-                    .update();
-            // Rest hooks are numbered within their subscription at their first lease, the whole batch at once.
+            // Rest hooks are numbered within their subscription at their first lease, the whole batch at once, and
+            // stamped by the update that leases them: one statement for the batch, not one more a delivery.
             Map<DeliveryId, Long> numbered = eventNumbers.numberAll(due.entrySet().stream()
                     .filter(entry -> entry.getValue() == 0)
                     .map(Map.Entry::getKey)
                     .toList());
+            StringBuilder update =
+                    new StringBuilder("update delivery set lease_holder = ?, lease_token = ?, lease_expires_at = ?");
+            List<Object> params = new ArrayList<>(List.of(node, token, timestamp(expires)));
+            if (!numbered.isEmpty()) {
+                update.append(", event_number = case delivery_id");
+                numbered.forEach((id, number) -> {
+                    update.append(" when ? then ?");
+                    params.add(id.value());
+                    params.add(number);
+                });
+                update.append(" else event_number end");
+            }
+            update.append(" where delivery_id in (")
+                    .append(String.join(", ", Collections.nCopies(due.size(), "?")))
+                    .append(")");
+            due.keySet().forEach(delivery -> params.add(delivery.id().value()));
+            jdbc.sql(update.toString()).params(params).update();
             return due.entrySet().stream()
                     .map(entry -> new Leased(
                             entry.getKey(),
@@ -303,7 +316,7 @@ class DeliveryWorker implements SmartLifecycle {
      * rather than one each, which bounded a node to a few hundred deliveries a second on a busy disk.
      */
     private void recordOutcomes() {
-        List<Outcome> batch = new java.util.ArrayList<>();
+        List<Outcome> batch = new ArrayList<>();
         while (running || !outcomes.isEmpty()) {
             try {
                 Outcome first = outcomes.poll(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -327,7 +340,7 @@ class DeliveryWorker implements SmartLifecycle {
      * holds.
      */
     void record(List<Outcome> batch) {
-        List<Runnable> afterCommit = new java.util.ArrayList<>();
+        List<Runnable> afterCommit = new ArrayList<>();
         try {
             transactions.executeWithoutResult(status -> {
                 afterCommit.clear();
@@ -375,8 +388,8 @@ class DeliveryWorker implements SmartLifecycle {
      */
     private List<Runnable> write(List<Outcome> outcomes) {
         Instant now = clock.instant();
-        List<Object[]> rows = new java.util.ArrayList<>();
-        List<Runnable> then = new java.util.ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        List<Runnable> then = new ArrayList<>();
         for (Outcome outcome : outcomes) {
             Delivery delivery = outcome.leased().delivery();
             Attempt attempt = outcome.attempt();

@@ -13,7 +13,6 @@ import org.ecarehub.partnership.Agency;
 import org.ecarehub.partnership.Partnership;
 import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.shared.AgencyId;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,23 +32,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SubscriptionEventNumbers {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
     private final TransactionTemplate transactions;
     private final Partnerships partnerships;
 
-    SubscriptionEventNumbers(
-            JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions, Partnerships partnerships) {
+    SubscriptionEventNumbers(JdbcClient jdbc, TransactionTemplate transactions, Partnerships partnerships) {
         this.jdbc = jdbc;
-        this.batches = batches;
         this.transactions = transactions;
         this.partnerships = partnerships;
     }
 
     /**
      * Numbers, in the caller's transaction, the rest-hook deliveries among {@code unnumbered} whose agency has a
-     * subscription, in the order given, and stamps their rows. One counter update per agency and one batch of row
-     * updates, instead of a transaction per delivery: a hundred messages a second to five agencies made five hundred
-     * such transactions.
+     * subscription, in the order given. One counter update per agency instead of a transaction per delivery: a hundred
+     * messages a second to five agencies made five hundred such transactions. The caller stamps the rows, which it
+     * holds locked, with the numbers (the poller does it in the update that leases them).
      *
      * @return the numbers given, by delivery; deliveries without a subscription are left out
      */
@@ -71,20 +67,14 @@ class SubscriptionEventNumbers {
             }
         }
         Map<DeliveryId, Long> numbers = new HashMap<>();
-        List<Object[]> stamps = new ArrayList<>();
         for (Map.Entry<AgencyId, List<DeliveryId>> agency : byAgency.entrySet()) {
             List<DeliveryId> deliveries = agency.getValue();
             long last = countUp(agency.getKey(), deliveries.size());
             long next = last - deliveries.size() + 1;
             for (DeliveryId delivery : deliveries) {
                 numbers.put(delivery, next);
-                stamps.add(new Object[] {next, delivery.value()});
                 next++;
             }
-        }
-        if (!stamps.isEmpty()) {
-            batches.batchUpdate(
-                    "update delivery set event_number = ? where delivery_id = ? and event_number is null", stamps);
         }
         return numbers;
     }
