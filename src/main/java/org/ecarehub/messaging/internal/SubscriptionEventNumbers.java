@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ecarehub.messaging.Channel;
 import org.ecarehub.messaging.Delivery;
 import org.ecarehub.messaging.DeliveryId;
@@ -13,6 +16,8 @@ import org.ecarehub.partnership.Agency;
 import org.ecarehub.partnership.Partnership;
 import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.shared.AgencyId;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,11 +37,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SubscriptionEventNumbers {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate connections;
     private final TransactionTemplate transactions;
     private final Partnerships partnerships;
+    /** Agencies whose counter row this node has seen: the row is never deleted. */
+    private final Set<AgencyId> counted = ConcurrentHashMap.newKeySet();
 
-    SubscriptionEventNumbers(JdbcClient jdbc, TransactionTemplate transactions, Partnerships partnerships) {
+    private volatile Boolean returning;
+
+    SubscriptionEventNumbers(
+            JdbcClient jdbc, JdbcTemplate connections, TransactionTemplate transactions, Partnerships partnerships) {
         this.jdbc = jdbc;
+        this.connections = connections;
         this.transactions = transactions;
         this.partnerships = partnerships;
     }
@@ -98,17 +110,59 @@ class SubscriptionEventNumbers {
         return number;
     }
 
-    /** Counts the agency's subscription events up by {@code count}, locking its counter; the new count. */
+    /**
+     * Counts the agency's subscription events up by {@code count}, locking its counter; the new count. The counter's
+     * row is created once and never deleted, so a node that has seen it counts up without asking to create it first
+     * (should the transaction that created it have rolled back, the count finds no row and creates it after all); on
+     * PostgreSQL the update returns the count. The poller numbers a leased batch agency by agency, and three
+     * statements an agency were a third of the database's statements under the messages benchmark.
+     */
     private long countUp(AgencyId agency, int count) {
+        if (counted.contains(agency)) {
+            Optional<Long> events = increment(agency, count);
+            if (events.isPresent()) {
+                return events.get();
+            }
+            counted.remove(agency);
+        }
         jdbc.sql("insert into subscription_event_count (agency_id, events) values (?, 0) on conflict do nothing")
                 .param(agency.value())
                 .update();
-        jdbc.sql("update subscription_event_count set events = events + ? where agency_id = ?")
+        long events = increment(agency, count)
+                .orElseThrow(() -> new IllegalStateException("the subscription event counter was not created"));
+        counted.add(agency);
+        return events;
+    }
+
+    /** The agency's counter counted up, or empty when it has no counter row. */
+    private Optional<Long> increment(AgencyId agency, int count) {
+        if (returning()) {
+            return jdbc.sql("update subscription_event_count set events = events + ? where agency_id = ?"
+                            + " returning events")
+                    .params(count, agency.value())
+                    .query(Long.class)
+                    .optional();
+        }
+        int updated = jdbc.sql("update subscription_event_count set events = events + ? where agency_id = ?")
                 .params(count, agency.value())
                 .update();
-        return jdbc.sql("select events from subscription_event_count where agency_id = ?")
+        if (updated == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("select events from subscription_event_count where agency_id = ?")
                 .param(agency.value())
                 .query(Long.class)
-                .single();
+                .single());
+    }
+
+    /** Whether the database returns rows from an update (PostgreSQL; H2 does not). */
+    private boolean returning() {
+        Boolean known = returning;
+        if (known == null) {
+            known = Boolean.TRUE.equals(connections.execute((ConnectionCallback<Boolean>)
+                    connection -> "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
+            returning = known;
+        }
+        return known;
     }
 }
