@@ -128,7 +128,7 @@ class StoredRegister implements ProtectionRegister {
         LocalDate today = day(now);
         notAfter(draft.registeredOn(), today, "a registration cannot be dated after today");
         PersonId subject = inIndex(draft.person());
-        Lead lead = lead(partnership, acting, draft.leadSocialWorker(), draft.team());
+        Lead lead = lead(partnership, acting.agency(), draft.leadSocialWorker(), draft.team());
         String activeSubject = draft.preBirth() ? "mother:" + subject.value() : subject.value();
         if (activeRegistration(activeSubject)) {
             throw new RegisterRefused(
@@ -700,15 +700,15 @@ class StoredRegister implements ProtectionRegister {
     record Lead(StaffAccount account, Team team) {}
 
     /**
-     * The lead must be an active member of the named team, with a protection role, and the team one of the
-     * registering agency's: the register is the local authority's, kept by its own social workers.
+     * The lead must be an active member of the named team, with a protection role, and the team one of the agency
+     * that keeps the registration: the register is the local authority's, kept by its own social workers.
      */
-    private static Lead lead(Partnership partnership, Acting acting, Username lead, TeamId teamId) {
+    private static Lead lead(Partnership partnership, AgencyId keeper, Username lead, TeamId teamId) {
         Team team = partnership
                 .team(teamId)
-                .filter(found -> found.agency().equals(acting.agency()))
+                .filter(found -> found.agency().equals(keeper))
                 .orElseThrow(() -> new RegisterRefused(
-                        "'" + teamId + "' is not a team of " + acting.agency().value() + ", which keeps the register"));
+                        "'" + teamId + "' is not a team of " + keeper.value() + ", which keeps the register"));
         StaffAccount account = partnership
                 .staff(lead)
                 .filter(partnership::isActiveMember)
@@ -739,14 +739,15 @@ class StoredRegister implements ProtectionRegister {
                         + " attendance, injury or concern before the child leaves."
                 : "An unborn child (expected " + expectedBirth + ") is on the child protection register since "
                         + registeredOn + ". Tell the lead social worker at once of the birth or any attendance.";
-        return new Alert(
-                AlertType.CHILD_PROTECTION,
-                text,
-                new AlertContact(
-                        lead.account().displayName(),
-                        lead.account().username(),
-                        lead.team().id(),
-                        lead.team().name() + ": " + lead.team().contact().orElseThrow()));
+        return new Alert(AlertType.CHILD_PROTECTION, text, contact(lead));
+    }
+
+    private static AlertContact contact(Lead lead) {
+        return new AlertContact(
+                lead.account().displayName(),
+                lead.account().username(),
+                lead.team().id(),
+                lead.team().name() + ": " + lead.team().contact().orElseThrow());
     }
 
     /** Ends the flag with a new version of its alert; one already ended (by hand, in the record) stays as it is. */
