@@ -83,6 +83,7 @@ class StoredRegister implements ProtectionRegister {
 
     private static final String FLAG_ENDED = "taken off the child protection register";
     private static final String FLAG_MOVED = "the child is born: the flag is now on the child's own record";
+    private static final String FLAG_NEW_LEAD = "a new lead social worker for the child protection plan";
 
     private final JdbcClient jdbc;
     private final AccessDecisions decisions;
@@ -254,6 +255,55 @@ class StoredRegister implements ProtectionRegister {
                 newborn.value());
         step(id, version, RegistrationStep.Kind.BORN, born, null, null, null, newborn, null, acting, now);
         return changed(id, RegistrationStep.Kind.BORN, "link-birth", actor, acting, now);
+    }
+
+    @Override
+    @Transactional
+    public Registration changeLead(
+            Requester requester, RegistrationId id, int expectedVersion, Username lead, TeamId team, LocalDate on) {
+        PartnershipSnapshot snapshot = partnerships.current();
+        Partnership partnership = snapshot.partnership();
+        Acting acting = acting(requester, partnership, Purpose.CHILD_PROTECTION);
+        Instant now = now();
+        Row row = lockActive(id, expectedVersion);
+        if (lead == null || team == null || on == null) {
+            throw new RegisterRefused(
+                    "a change of lead needs the new lead social worker, their team and the day it takes effect");
+        }
+        if (lead.equals(row.lead()) && team.equals(row.team())) {
+            throw new RegisterRefused(
+                    id.reference() + " has that lead social worker in that team already; there is nothing to change");
+        }
+        notAfter(on, day(now), "a change of lead cannot be dated after today");
+        if (on.isBefore(row.registeredOn())) {
+            throw new RegisterRefused("a change of lead cannot come before the registration");
+        }
+        Lead next = lead(partnership, row.owner(), lead, team);
+        // The old relationship ends on the day, which cannot come before it began (registration starts it the day
+        // the registration is recorded, which may be after the planning meeting).
+        Optional<LocalDate> began = relationships.of(row.subject()).stream()
+                .filter(current -> current.id().equals(row.relationship()))
+                .map(Relationship::start)
+                .findFirst();
+        if (began.isPresent() && on.isBefore(began.get())) {
+            throw new RegisterRefused(
+                    "a change of lead cannot come before the current lead's relationship with the child began");
+        }
+        requireAllowed(decide(requester, Action.UPDATE, row.subject(), registrationItem(id, row.owner())));
+        Actor actor = acting.actor(snapshot.version());
+        nameOnFlag(requester, row.flag(), next);
+        if (row.relationship() != null) {
+            relationships.end(row.relationship(), on, actor);
+        }
+        Relationship relationship = leadRelationship(row.subject(), next, id, on, actor);
+        int version = bump(
+                row,
+                "lead_social_worker = ?, team = ?, relationship_id = ?",
+                next.account().username().value(),
+                next.team().id().value(),
+                relationship.id().value());
+        step(id, version, RegistrationStep.Kind.LEAD_CHANGED, on, null, null, next, null, null, acting, now);
+        return changed(id, RegistrationStep.Kind.LEAD_CHANGED, "change-lead", actor, acting, now);
     }
 
     @Override
@@ -750,6 +800,27 @@ class StoredRegister implements ProtectionRegister {
                 lead.team().name() + ": " + lead.team().contact().orElseThrow());
     }
 
+    /**
+     * Names the new lead on the flag with a new version of its alert, its words kept; one already ended (by hand, in
+     * the record) stays as it is, as {@link #endFlag} leaves it.
+     */
+    private void nameOnFlag(Requester requester, RecordItemId flag, Lead lead) {
+        if (flag == null) {
+            return;
+        }
+        records.item(requester, flag)
+                .filter(view -> view.item().status() == ItemStatus.ACTIVE)
+                .ifPresent(view -> {
+                    Alert alert = view.item().content(Alert.class);
+                    records.correct(
+                            requester,
+                            flag,
+                            view.item().version(),
+                            new Alert(alert.type(), alert.text(), contact(lead)),
+                            FLAG_NEW_LEAD);
+                });
+    }
+
     /** Ends the flag with a new version of its alert; one already ended (by hand, in the record) stays as it is. */
     private void endFlag(Requester requester, RecordItemId flag, String reason) {
         if (flag == null) {
@@ -760,13 +831,13 @@ class StoredRegister implements ProtectionRegister {
                 .ifPresent(view -> records.end(requester, flag, view.item().version(), reason));
     }
 
-    private Relationship leadRelationship(PersonId person, Lead lead, RegistrationId id, LocalDate today, Actor actor) {
+    private Relationship leadRelationship(PersonId person, Lead lead, RegistrationId id, LocalDate from, Actor actor) {
         return relationships.start(
                 new RelationshipDraft(
                         person,
                         Holder.staff(lead.account().username()),
                         RelationshipKind.LEAD_PROFESSIONAL,
-                        today,
+                        from,
                         null,
                         id.reference()),
                 actor);
