@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.ecarehub.access.Requester;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.TeamId;
+import org.ecarehub.shared.Username;
 
 /**
  * The child protection register, looked-after status and adults at risk. Every change is made by a member of staff
@@ -37,6 +38,18 @@ public interface ProtectionRegister {
      * Links a pre-birth registration to the child once born: the flag moves from the mother's record to the child's.
      */
     Registration linkBirth(Requester requester, RegistrationId id, int expectedVersion, PersonId child, LocalDate born);
+
+    /**
+     * Names a new lead social worker and team from {@code on}: the flag's contact becomes theirs (a new version of the
+     * alert), the old lead's lead-professional relationship with the child ends on {@code on} and the new lead's
+     * starts that day.
+     *
+     * @throws RegisterRefused when the registration has ended, the lead and team are the ones it has, the lead is not
+     *     an active member of the team with protection duties, the team is not one of the owning agency's, or
+     *     {@code on} is after today, before the registration or before the current lead's relationship began
+     */
+    Registration changeLead(
+            Requester requester, RegistrationId id, int expectedVersion, Username lead, TeamId team, LocalDate on);
 
     /** Takes the child off the register: the flag is ended (and kept in the record's history), the steps stay. */
     Registration deregister(Requester requester, RegistrationId id, int expectedVersion, LocalDate on, String reason);

@@ -5,8 +5,8 @@ import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.TeamId;
 
 /**
- * A registration was made, reviewed, linked to the child at birth or ended; published inside the change's
- * transaction. Ids only.
+ * A registration was made, reviewed, linked to the child at birth, given a new lead social worker or ended; published
+ * inside the change's transaction. Ids only.
  *
  * @param person the person whose record carries the registration after the change
  */

@@ -11,9 +11,11 @@ import org.ecarehub.shared.Username;
 /**
  * One step in a registration's history, never changed once written.
  *
- * @param on the day it took effect: registration, review meeting, birth or de-registration
+ * @param on the day it took effect: registration, review meeting, birth, change of lead or de-registration
  * @param nextReview the plan's next review set at this step, or null
  * @param concerns the concerns at registration, or null for later steps
+ * @param leadSocialWorker the lead social worker named at registration or by a change of lead, or null
+ * @param team the lead social worker's team named with them, or null
  * @param child the child linked at the birth, or null
  * @param reason a de-registration's reason, or null
  */
@@ -39,6 +41,7 @@ public record RegistrationStep(
         REGISTERED("registered"),
         REVIEWED("reviewed"),
         BORN("born"),
+        LEAD_CHANGED("lead-changed"),
         DEREGISTERED("deregistered");
 
         private final String code;

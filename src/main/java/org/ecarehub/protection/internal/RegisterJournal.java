@@ -27,8 +27,9 @@ class RegisterJournal {
     }
 
     /**
-     * @param verb what was done: {@code register}, {@code review}, {@code link-birth}, {@code deregister},
-     *     {@code start-looked-after}, {@code end-looked-after}, {@code open-inquiry}, {@code advance}, {@code attendance}
+     * @param verb what was done: {@code register}, {@code review}, {@code link-birth}, {@code change-lead},
+     *     {@code deregister}, {@code start-looked-after}, {@code end-looked-after}, {@code open-inquiry},
+     *     {@code advance}, {@code attendance}
      * @param category the POLICY.md category of what changed
      * @param items the ids of what changed, with its version or status as {@code version-2}, {@code status:closed}
      * @param recipient the team told of it or responsible for it, or null

@@ -83,6 +83,7 @@ class StoredRegister implements ProtectionRegister {
 
     private static final String FLAG_ENDED = "taken off the child protection register";
     private static final String FLAG_MOVED = "the child is born: the flag is now on the child's own record";
+    private static final String FLAG_NEW_LEAD = "a new lead social worker for the child protection plan";
 
     private final JdbcClient jdbc;
     private final AccessDecisions decisions;
@@ -128,7 +129,7 @@ class StoredRegister implements ProtectionRegister {
         LocalDate today = day(now);
         notAfter(draft.registeredOn(), today, "a registration cannot be dated after today");
         PersonId subject = inIndex(draft.person());
-        Lead lead = lead(partnership, acting, draft.leadSocialWorker(), draft.team());
+        Lead lead = lead(partnership, acting.agency(), draft.leadSocialWorker(), draft.team());
         String activeSubject = draft.preBirth() ? "mother:" + subject.value() : subject.value();
         if (activeRegistration(activeSubject)) {
             throw new RegisterRefused(
@@ -254,6 +255,55 @@ class StoredRegister implements ProtectionRegister {
                 newborn.value());
         step(id, version, RegistrationStep.Kind.BORN, born, null, null, null, newborn, null, acting, now);
         return changed(id, RegistrationStep.Kind.BORN, "link-birth", actor, acting, now);
+    }
+
+    @Override
+    @Transactional
+    public Registration changeLead(
+            Requester requester, RegistrationId id, int expectedVersion, Username lead, TeamId team, LocalDate on) {
+        PartnershipSnapshot snapshot = partnerships.current();
+        Partnership partnership = snapshot.partnership();
+        Acting acting = acting(requester, partnership, Purpose.CHILD_PROTECTION);
+        Instant now = now();
+        Row row = lockActive(id, expectedVersion);
+        if (lead == null || team == null || on == null) {
+            throw new RegisterRefused(
+                    "a change of lead needs the new lead social worker, their team and the day it takes effect");
+        }
+        if (lead.equals(row.lead()) && team.equals(row.team())) {
+            throw new RegisterRefused(
+                    id.reference() + " has that lead social worker in that team already; there is nothing to change");
+        }
+        notAfter(on, day(now), "a change of lead cannot be dated after today");
+        if (on.isBefore(row.registeredOn())) {
+            throw new RegisterRefused("a change of lead cannot come before the registration");
+        }
+        Lead next = lead(partnership, row.owner(), lead, team);
+        // The old relationship ends on the day, which cannot come before it began (registration starts it the day
+        // the registration is recorded, which may be after the planning meeting).
+        Optional<LocalDate> began = relationships.of(row.subject()).stream()
+                .filter(current -> current.id().equals(row.relationship()))
+                .map(Relationship::start)
+                .findFirst();
+        if (began.isPresent() && on.isBefore(began.get())) {
+            throw new RegisterRefused(
+                    "a change of lead cannot come before the current lead's relationship with the child began");
+        }
+        requireAllowed(decide(requester, Action.UPDATE, row.subject(), registrationItem(id, row.owner())));
+        Actor actor = acting.actor(snapshot.version());
+        nameOnFlag(requester, row.flag(), next);
+        if (row.relationship() != null) {
+            relationships.end(row.relationship(), on, actor);
+        }
+        Relationship relationship = leadRelationship(row.subject(), next, id, on, actor);
+        int version = bump(
+                row,
+                "lead_social_worker = ?, team = ?, relationship_id = ?",
+                next.account().username().value(),
+                next.team().id().value(),
+                relationship.id().value());
+        step(id, version, RegistrationStep.Kind.LEAD_CHANGED, on, null, null, next, null, null, acting, now);
+        return changed(id, RegistrationStep.Kind.LEAD_CHANGED, "change-lead", actor, acting, now);
     }
 
     @Override
@@ -700,15 +750,15 @@ class StoredRegister implements ProtectionRegister {
     record Lead(StaffAccount account, Team team) {}
 
     /**
-     * The lead must be an active member of the named team, with a protection role, and the team one of the
-     * registering agency's: the register is the local authority's, kept by its own social workers.
+     * The lead must be an active member of the named team, with a protection role, and the team one of the agency
+     * that keeps the registration: the register is the local authority's, kept by its own social workers.
      */
-    private static Lead lead(Partnership partnership, Acting acting, Username lead, TeamId teamId) {
+    private static Lead lead(Partnership partnership, AgencyId keeper, Username lead, TeamId teamId) {
         Team team = partnership
                 .team(teamId)
-                .filter(found -> found.agency().equals(acting.agency()))
+                .filter(found -> found.agency().equals(keeper))
                 .orElseThrow(() -> new RegisterRefused(
-                        "'" + teamId + "' is not a team of " + acting.agency().value() + ", which keeps the register"));
+                        "'" + teamId + "' is not a team of " + keeper.value() + ", which keeps the register"));
         StaffAccount account = partnership
                 .staff(lead)
                 .filter(partnership::isActiveMember)
@@ -739,14 +789,36 @@ class StoredRegister implements ProtectionRegister {
                         + " attendance, injury or concern before the child leaves."
                 : "An unborn child (expected " + expectedBirth + ") is on the child protection register since "
                         + registeredOn + ". Tell the lead social worker at once of the birth or any attendance.";
-        return new Alert(
-                AlertType.CHILD_PROTECTION,
-                text,
-                new AlertContact(
-                        lead.account().displayName(),
-                        lead.account().username(),
-                        lead.team().id(),
-                        lead.team().name() + ": " + lead.team().contact().orElseThrow()));
+        return new Alert(AlertType.CHILD_PROTECTION, text, contact(lead));
+    }
+
+    private static AlertContact contact(Lead lead) {
+        return new AlertContact(
+                lead.account().displayName(),
+                lead.account().username(),
+                lead.team().id(),
+                lead.team().name() + ": " + lead.team().contact().orElseThrow());
+    }
+
+    /**
+     * Names the new lead on the flag with a new version of its alert, its words kept; one already ended (by hand, in
+     * the record) stays as it is, as {@link #endFlag} leaves it.
+     */
+    private void nameOnFlag(Requester requester, RecordItemId flag, Lead lead) {
+        if (flag == null) {
+            return;
+        }
+        records.item(requester, flag)
+                .filter(view -> view.item().status() == ItemStatus.ACTIVE)
+                .ifPresent(view -> {
+                    Alert alert = view.item().content(Alert.class);
+                    records.correct(
+                            requester,
+                            flag,
+                            view.item().version(),
+                            new Alert(alert.type(), alert.text(), contact(lead)),
+                            FLAG_NEW_LEAD);
+                });
     }
 
     /** Ends the flag with a new version of its alert; one already ended (by hand, in the record) stays as it is. */
@@ -759,13 +831,13 @@ class StoredRegister implements ProtectionRegister {
                 .ifPresent(view -> records.end(requester, flag, view.item().version(), reason));
     }
 
-    private Relationship leadRelationship(PersonId person, Lead lead, RegistrationId id, LocalDate today, Actor actor) {
+    private Relationship leadRelationship(PersonId person, Lead lead, RegistrationId id, LocalDate from, Actor actor) {
         return relationships.start(
                 new RelationshipDraft(
                         person,
                         Holder.staff(lead.account().username()),
                         RelationshipKind.LEAD_PROFESSIONAL,
-                        today,
+                        from,
                         null,
                         id.reference()),
                 actor);
