@@ -17,6 +17,7 @@ import org.ecarehub.partnership.Purpose;
 import org.ecarehub.record.ItemStatus;
 import org.ecarehub.record.Records;
 import org.ecarehub.shared.PersonId;
+import org.ecarehub.shared.Username;
 import org.ecarehub.support.LogOutage;
 import org.ecarehub.support.RunningHub;
 import org.ecarehub.support.TestDatabase;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * When the transparency log cannot record a protection change, nothing of it is stored: neither the registration nor
- * its flag, nor an attendance or its notice. Shown with the database user's right to insert into the log taken away,
+ * its flag, nor a change of its lead, nor an attendance or its notice. Shown with the database user's right to insert into the log taken away,
  * on PostgreSQL.
  */
 @Tag("postgres")
@@ -95,6 +96,43 @@ class ProtectionRegisterFailClosedIntegrationTests {
                         .item()
                         .status())
                 .isEqualTo(ItemStatus.ACTIVE);
+    }
+
+    @Test
+    void keepsTheLeadTheFlagAndTheRelationshipsWhenTheLogCannotRecordAChangeOfLead() throws SQLException {
+        PersonId child = knownChild(hub);
+        Registration registration = register.register(SW_BLANTYRE, neglect(hub, child));
+        Records records = hub.bean(Records.class);
+        int flagVersion = records.item(SW_BLANTYRE, registration.flag())
+                .orElseThrow()
+                .item()
+                .version();
+        long relationships = rows(hub, "access_relationship");
+        long steps = rows(hub, "protection_registration_step");
+
+        LogOutage.withoutTheLog(
+                database,
+                () -> assertThatThrownBy(() -> register.changeLead(
+                                SW_BLANTYRE,
+                                registration.id(),
+                                1,
+                                Username.of("sw.hamilton"),
+                                RegisterFixtures.ADULT_CARE_HAMILTON,
+                                today(hub)))
+                        .isInstanceOf(LogUnavailable.class));
+
+        Registration after =
+                register.registration(SW_BLANTYRE, registration.id()).orElseThrow();
+        assertThat(after.leadSocialWorker()).isEqualTo(registration.leadSocialWorker());
+        assertThat(after.team()).isEqualTo(registration.team());
+        assertThat(after.version()).isEqualTo(1);
+        assertThat(records.item(SW_BLANTYRE, registration.flag())
+                        .orElseThrow()
+                        .item()
+                        .version())
+                .isEqualTo(flagVersion);
+        assertThat(rows(hub, "access_relationship")).isEqualTo(relationships);
+        assertThat(rows(hub, "protection_registration_step")).isEqualTo(steps);
     }
 
     @Test
