@@ -193,6 +193,37 @@ final class MessagingBenchmark {
         System.out.printf(
                 "sender's transaction: p50 %s, p99 %s, max %s; sends begun behind schedule: p99 %s, max %s%n",
                 ms(commit, 0.50), ms(commit, 0.99), ms(commit, 1.0), ms(behind, 0.99), ms(behind, 1.0));
+        timeline(sent, arrivals, firstDue);
+    }
+
+    /**
+     * The run in windows of ten seconds by commit time: messages committed, their deliveries' p50 and p99 from commit
+     * to 2xx, and how many were late, so that the times when delivery fell behind can be set beside the database's and
+     * the JVM's own records (checkpoints, autovacuum, collections).
+     */
+    private static void timeline(List<Sent> sent, Map<String, Long> arrivals, long firstDue) {
+        long window = TimeUnit.SECONDS.toNanos(10);
+        Map<Long, List<Long>> byWindow = new java.util.TreeMap<>();
+        Map<Long, Integer> committed = new java.util.TreeMap<>();
+        for (Sent message : sent) {
+            long at = (message.committedNanos() - firstDue) / window;
+            committed.merge(at, 1, Integer::sum);
+            for (DeliveryId id : message.deliveries()) {
+                Long arrived = arrivals.get(id.value());
+                if (arrived != null) {
+                    byWindow.computeIfAbsent(at, key -> new ArrayList<>()).add(arrived - message.committedNanos());
+                }
+            }
+        }
+        System.out.println("by commit time (10 s windows): from s, messages, deliveries p50, p99, late");
+        byWindow.forEach((at, latencies) -> {
+            long[] sorted =
+                    latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            long late = Arrays.stream(sorted).filter(l -> l > TARGET_NANOS).count();
+            System.out.printf(
+                    "  %4d s  %5d  %10s  %10s  %5d%n",
+                    at * 10, committed.get(at), ms(sorted, 0.50), ms(sorted, 0.99), late);
+        });
     }
 
     private static String ms(long[] sorted, double quantile) {
