@@ -255,6 +255,9 @@ class PortalBrowserIntegrationTests {
             worker.findElement(By.id("username")).sendKeys("sw.hamilton");
             worker.findElement(By.id("password")).sendKeys("demo");
             worker.findElement(By.id("sign-in")).click();
+            // The queue only once signed in: asked for before the sign-in's answer, it is the sign-in page.
+            new WebDriverWait(worker, Duration.ofSeconds(10))
+                    .until(browser -> !browser.getCurrentUrl().endsWith("/sign-in"));
             worker.get(hub.uri("/verification").toString());
             accessible(staff, "verification-queue-sw.hamilton");
             worker.findElements(By.cssSelector("#verification-queue a")).stream()
