@@ -54,6 +54,15 @@ public interface PersonDirectory {
     Optional<PersonView> read(Requester requester, PersonId person);
 
     /**
+     * Every version of the person as the requester may see them now, the first first: version N is the records of the
+     * {@link #read} as they stood after the Nth change among them, in the order the changes were recorded, each record
+     * from its first version. It decides and logs as {@link #read} does, once, and shows nothing more than the read
+     * does: the records the decision of today allows, never a record it refuses, nor a change to one. Empty whenever
+     * {@link #read} is.
+     */
+    List<PersonView> history(Requester requester, PersonId person);
+
+    /**
      * The person as {@link #read} shows them and the decisions on further items of theirs, taken together and logged as
      * one request: a page showing a person's summary asks once, and the log has one entry for each outcome rather than
      * one set for the demographics and another for the rest of the record.

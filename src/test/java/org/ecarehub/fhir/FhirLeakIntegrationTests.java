@@ -337,6 +337,10 @@ class FhirLeakIntegrationTests {
         @Test
         void answersVersionReadsAndHistoriesOfHiddenItemsAsMissingOnes() {
             assertReadAnswersAlike(
+                    HOUSING, "/fhir/Patient/" + agnes + "/_history/1", "/fhir/Patient/" + NEVER + "/_history/1");
+            assertReadAnswersAlike(
+                    HOUSING, "/fhir/Patient/" + agnes + "/_history", "/fhir/Patient/" + NEVER + "/_history");
+            assertReadAnswersAlike(
                     HOUSING, "/fhir/Flag/" + endedAlert + "/_history/1", "/fhir/Flag/" + NEVER_ITEM + "/_history/1");
             assertReadAnswersAlike(
                     HOUSING, "/fhir/Flag/" + endedAlert + "/_history", "/fhir/Flag/" + NEVER_ITEM + "/_history");

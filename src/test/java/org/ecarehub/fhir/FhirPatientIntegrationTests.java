@@ -46,6 +46,8 @@ import org.ecarehub.support.RunningHub;
 import org.ecarehub.support.TestDatabase;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
@@ -83,6 +85,7 @@ class FhirPatientIntegrationTests {
     static FhirValidator validator;
 
     static PersonId morven;
+    static PersonId elspeth;
     static String chi;
 
     @BeforeAll
@@ -106,6 +109,7 @@ class FhirPatientIntegrationTests {
         validator = FhirClients.validator();
         chi = chiBornOn(BORN);
         morvenQuarrier();
+        elspethDrummond();
     }
 
     @AfterAll
@@ -162,6 +166,71 @@ class FhirPatientIntegrationTests {
                         RelationshipKind.TEAM_CASELOAD,
                         today.minusDays(3)),
                 actor("housing.ek"));
+    }
+
+    /**
+     * Elspeth Drummond, whose records change after they are joined: social work's (no phone), then the GP practice's
+     * (a phone and a CHI number), then the GP's phone changes, then social work adds a phone of its own. Her key
+     * worker is {@code sw.hamilton}; she is on housing East Kilbride's caseload, which may see social work's record
+     * only.
+     */
+    static void elspethDrummond() {
+        PersonIndex index = hub.bean(PersonIndex.class);
+        LocalDate born = LocalDate.of(1946, 9, 2);
+        Address home = Address.current("12 Cadzow Street, Hamilton", "ML3 6DZ");
+        Demographics socialWork =
+                new Demographics("Elspeth", null, "Drummond", List.of(), born, Sex.FEMALE, List.of(home), null, null);
+        Demographics gp = new Demographics(
+                "Elspeth",
+                null,
+                "Drummond",
+                List.of(),
+                born,
+                Sex.FEMALE,
+                List.of(home),
+                "01698 000333",
+                ChiNumber.of(chiBornOn(born)));
+        Actor socialWorkSystem = Actor.agencySystem(AgencyId.of("slc-social-work"), 1);
+        Actor gpSystem = Actor.agencySystem(AgencyId.of("hamilton-medical-practice"), 1);
+        AgencyRecordId socialWorkRecord = AgencyRecordId.of("slc-social-work", "SW-ED-1");
+        AgencyRecordId gpRecord = AgencyRecordId.of("hamilton-medical-practice", "GP-ED-1");
+        elspeth = index.submit(new AgencyRecord(socialWorkRecord, socialWork), socialWorkSystem)
+                .person();
+        List<Submission> changes = List.of(
+                index.submit(new AgencyRecord(gpRecord, gp), gpSystem),
+                index.submit(new AgencyRecord(gpRecord, withPhone(gp, "01698 000444")), gpSystem),
+                index.submit(
+                        new AgencyRecord(socialWorkRecord, withPhone(socialWork, "01698 000555")), socialWorkSystem));
+        assertThat(changes)
+                .extracting(Submission::person)
+                .as("one person throughout")
+                .containsOnly(elspeth);
+        Relationships relationships = hub.bean(Relationships.class);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        relationships.start(
+                RelationshipDraft.of(
+                        elspeth, Holder.staff(Username.of("sw.hamilton")), RelationshipKind.KEY_WORKER, today),
+                actor("sw.hamilton"));
+        relationships.start(
+                RelationshipDraft.of(
+                        elspeth,
+                        Holder.team(TeamId.of("housing-east-kilbride")),
+                        RelationshipKind.TEAM_CASELOAD,
+                        today.minusDays(3)),
+                actor("housing.ek"));
+    }
+
+    static Demographics withPhone(Demographics details, String phone) {
+        return new Demographics(
+                details.givenName(),
+                details.otherGivenNames(),
+                details.familyName(),
+                details.previousFamilyNames(),
+                details.dateOfBirth(),
+                details.sex(),
+                details.addresses(),
+                phone,
+                details.chi());
     }
 
     /** A valid CHI number for the date of birth, as the index checks it. */
@@ -382,6 +451,148 @@ class FhirPatientIntegrationTests {
             assertThat(response.headers().allValues("Cache-Control")).anyMatch(value -> value.contains("no-store"));
             HttpResponse<String> refused = get("/fhir/Patient/" + morven.value(), "dn.hamilton");
             assertThat(refused.headers().allValues("Cache-Control")).anyMatch(value -> value.contains("no-store"));
+        }
+    }
+
+    /** Version read and history of Elspeth Drummond, whose records changed four times in all. */
+    @Nested
+    class Versions {
+
+        Bundle history(String username) {
+            return staff(username)
+                    .history()
+                    .onInstance(new IdType("Patient", elspeth.value()))
+                    .returnBundle(Bundle.class)
+                    .execute();
+        }
+
+        Patient version(String username, String version) {
+            return staff(username)
+                    .read()
+                    .resource(Patient.class)
+                    .withIdAndVersion(elspeth.value(), version)
+                    .execute();
+        }
+
+        List<String> phones(Patient patient) {
+            return patient.getTelecom().stream().map(ContactPoint::getValue).toList();
+        }
+
+        @Test
+        void countsEveryChangeToTheRecordsTheCallerSeesAndReadsEachVersionBack() {
+            Patient now = staff("sw.hamilton")
+                    .read()
+                    .resource(Patient.class)
+                    .withId(elspeth.value())
+                    .execute();
+            assertThat(now.getMeta().getVersionId()).isEqualTo("4");
+            assertThat(now.getMeta().getLastUpdated()).isNotNull();
+
+            Bundle history = history("sw.hamilton");
+
+            assertThat(history.getType()).isEqualTo(Bundle.BundleType.HISTORY);
+            List<Patient> versions = history.getEntry().stream()
+                    .map(entry -> (Patient) entry.getResource())
+                    .toList();
+            assertThat(versions)
+                    .extracting(patient -> patient.getMeta().getVersionId())
+                    .as("newest first")
+                    .containsExactly("4", "3", "2", "1");
+            Patient first = versions.get(3);
+            assertThat(identifiers(first)).containsExactly("urn:ecare:agency:slc-social-work|SW-ED-1");
+            assertThat(phones(first)).isEmpty();
+            assertThat(identifiers(versions.get(2))).contains(GP_SYSTEM + "|GP-ED-1");
+            assertThat(phones(versions.get(2))).containsExactly("01698 000333");
+            assertThat(phones(versions.get(1))).containsExactly("01698 000444");
+            assertThat(phones(versions.get(0))).containsExactlyInAnyOrder("01698 000444", "01698 000555");
+            assertThat(versions.get(0).getMeta().getLastUpdated())
+                    .isEqualTo(now.getMeta().getLastUpdated());
+            assertThat(versions.get(3).getMeta().getLastUpdated())
+                    .isBefore(versions.get(2).getMeta().getLastUpdated());
+            for (Patient listed : versions) {
+                assertValid(listed);
+                Patient read = version("sw.hamilton", listed.getMeta().getVersionId());
+                assertValid(read);
+                assertThat(read.getIdElement().getVersionIdPart())
+                        .isEqualTo(listed.getMeta().getVersionId());
+                assertThat(fhir.newJsonParser().encodeResourceToString(read))
+                        .as("version " + listed.getMeta().getVersionId() + " reads as history lists it")
+                        .isEqualTo(fhir.newJsonParser().encodeResourceToString(listed));
+            }
+        }
+
+        @Test
+        void showsACallerWhoMaySeeOneRecordOnlyThatRecordsVersions() {
+            Patient now = staff("housing.ek")
+                    .read()
+                    .resource(Patient.class)
+                    .withId(elspeth.value())
+                    .execute();
+            assertThat(now.getMeta().getVersionId())
+                    .as("the GP record's two versions are not counted")
+                    .isEqualTo("2");
+
+            Bundle history = history("housing.ek");
+
+            assertThat(history.getEntry())
+                    .extracting(entry -> entry.getResource().getMeta().getVersionId())
+                    .containsExactly("2", "1");
+            assertThat(history.getEntry())
+                    .extracting(entry -> phones((Patient) entry.getResource()))
+                    .containsExactly(List.of("01698 000555"), List.of());
+            String listed = fhir.newJsonParser().encodeResourceToString(history);
+            assertThat(listed).doesNotContain("GP-ED-1", "01698 000333", "01698 000444", CHI_SYSTEM);
+            HttpResponse<String> third = get("/fhir/Patient/" + elspeth.value() + "/_history/3", "housing.ek");
+            HttpResponse<String> never = get("/fhir/Patient/" + UUID.randomUUID() + "/_history/1", "housing.ek");
+            assertThat(third.statusCode()).isEqualTo(404);
+            assertThat(third.body())
+                    .as("a version only the records the caller may not see made answers as a person never there")
+                    .isEqualTo(never.body());
+        }
+
+        @Test
+        void answersAHiddenPersonsVersionsAsThoseOfOneThatNeverExistedAndLogsTheDenial() {
+            long before = lastEvent();
+
+            HttpResponse<String> version = get("/fhir/Patient/" + elspeth.value() + "/_history/1", "dn.hamilton");
+            HttpResponse<String> history = get("/fhir/Patient/" + elspeth.value() + "/_history", "dn.hamilton");
+
+            String missing = UUID.randomUUID().toString();
+            assertThat(version.statusCode()).isEqualTo(404);
+            assertThat(version.body())
+                    .isEqualTo(get("/fhir/Patient/" + missing + "/_history/1", "dn.hamilton")
+                            .body());
+            assertThat(history.statusCode()).isEqualTo(404);
+            assertThat(history.body())
+                    .isEqualTo(get("/fhir/Patient/" + missing + "/_history", "dn.hamilton")
+                            .body());
+            assertThat(history.body()).doesNotContain(elspeth.value());
+            List<AccessEvent> events = accessEventsSince(before).stream()
+                    .filter(event -> elspeth.value().equals(event.person()))
+                    .toList();
+            assertThat(events)
+                    .as("each refused reading logged as a denial about her")
+                    .hasSize(2)
+                    .allSatisfy(event -> {
+                        assertThat(event.decision()).isEqualTo("deny");
+                        assertThat(event.account()).isEqualTo("dn.hamilton");
+                    });
+        }
+
+        @Test
+        void logsAVersionReadAsTheReadItIs() {
+            long before = lastEvent();
+
+            version("sw.hamilton", "1");
+
+            List<AccessEvent> events = accessEventsSince(before);
+            assertThat(events)
+                    .as("the decision of today about each record, as for a read")
+                    .hasSize(2)
+                    .allSatisfy(event -> {
+                        assertThat(event.person()).isEqualTo(elspeth.value());
+                        assertThat(event.decision()).isEqualTo("allow");
+                    });
         }
     }
 

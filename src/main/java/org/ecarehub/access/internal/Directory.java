@@ -3,6 +3,7 @@ package org.ecarehub.access.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -218,6 +219,43 @@ class Directory implements PersonDirectory {
     }
 
     @Override
+    public List<PersonView> history(Requester requester, PersonId id) {
+        Optional<PersonView> now = read(requester, id);
+        if (now.isEmpty()) {
+            return List.of();
+        }
+        List<PersonView.Shown> records = now.get().records();
+        Map<AgencyRecordId, Integer> places = new HashMap<>();
+        List<AgencyRecordVersion> changes = new ArrayList<>();
+        for (PersonView.Shown record : records) {
+            places.put(record.id(), places.size());
+            // Up to the version the read showed: a version recorded since then is not in this view.
+            index.versions(record.id()).stream()
+                    .filter(version -> version.version() <= record.version())
+                    .forEach(changes::add);
+        }
+        changes.sort(Comparator.comparing(AgencyRecordVersion::recordedAt)
+                .thenComparing(version -> places.get(version.record()))
+                .thenComparingInt(AgencyRecordVersion::version));
+        AgencyRecordVersion[] latest = new AgencyRecordVersion[records.size()];
+        List<PersonView> versions = new ArrayList<>(changes.size());
+        for (AgencyRecordVersion change : changes) {
+            int place = places.get(change.record());
+            if (latest[place] == null || latest[place].version() < change.version()) {
+                latest[place] = change;
+            }
+            List<PersonView.Shown> shown = new ArrayList<>();
+            for (AgencyRecordVersion version : latest) {
+                if (version != null) {
+                    shown.add(shown(version));
+                }
+            }
+            versions.add(new PersonView(now.get().id(), shown));
+        }
+        return versions;
+    }
+
+    @Override
     public Disclosure readWith(Requester requester, PersonId id, List<AccessItem> further) {
         return disclose(requester, Action.READ, id, further);
     }
@@ -309,9 +347,13 @@ class Directory implements PersonDirectory {
         for (int i = 0; i < decided.size(); i++) {
             if (decided.get(i).allowed()) {
                 AgencyRecordVersion version = person.records().get(i);
-                shown.add(new PersonView.Shown(version.record(), version.demographics()));
+                shown.add(shown(version));
             }
         }
         return new PersonView(person.id(), shown);
+    }
+
+    private static PersonView.Shown shown(AgencyRecordVersion version) {
+        return new PersonView.Shown(version.record(), version.demographics(), version.version(), version.recordedAt());
     }
 }

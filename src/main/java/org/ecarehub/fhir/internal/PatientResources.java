@@ -16,6 +16,7 @@ import org.ecarehub.person.Sex;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
@@ -23,7 +24,7 @@ import org.hl7.fhir.r4.model.Reference;
 
 /**
  * A person as one caller may see them, as a FHIR Patient: the identifiers and details of the records in the view, and
- * nothing else. Where the records disagree on a single-valued field (sex, date of birth), the value most records hold
+ * nothing else; its version is the view's, so that it counts only changes to records the caller sees. Where the records disagree on a single-valued field (sex, date of birth), the value most records hold
  * is shown, the earlier record winning a tie.
  */
 final class PatientResources {
@@ -35,7 +36,12 @@ final class PatientResources {
 
     static Patient patient(PersonView view) {
         Patient patient = new Patient();
-        patient.setId(view.id().value());
+        String version = String.valueOf(view.version());
+        patient.setId(new IdType("Patient", view.id().value(), version));
+        patient.getMeta().setVersionId(version);
+        if (view.lastUpdated() != null) {
+            patient.getMeta().setLastUpdated(Date.from(view.lastUpdated()));
+        }
         Set<String> chis = new LinkedHashSet<>();
         Set<String> names = new LinkedHashSet<>();
         Set<String> addresses = new LinkedHashSet<>();

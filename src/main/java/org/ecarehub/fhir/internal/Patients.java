@@ -1,6 +1,7 @@
 package org.ecarehub.fhir.internal;
 
 import ca.uhn.fhir.model.api.Include;
+import ca.uhn.fhir.rest.annotation.History;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
@@ -14,11 +15,15 @@ import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.ecarehub.access.PersonDirectory;
 import org.ecarehub.access.PersonQuery;
+import org.ecarehub.access.PersonView;
+import org.ecarehub.access.Requester;
 import org.ecarehub.identity.ApiCaller;
 import org.ecarehub.shared.PersonId;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -46,17 +51,43 @@ final class Patients implements IResourceProvider {
         return Patient.class;
     }
 
-    @Read
+    /**
+     * The person as the caller may see them now, or, for a version read, as they stood at that version of the caller's
+     * view ({@link PersonDirectory#history}); a version the view never had answers as a hidden person does.
+     */
+    @Read(version = true)
     public Patient read(@IdParam IdType id, RequestDetails request) {
         ApiCaller caller = callers.reading(request, "Patient");
-        Optional<PersonId> person = personId(id.getIdPart());
-        if (person.isEmpty()) {
-            throw Outcomes.notFound();
+        PersonId person = personId(id.getIdPart()).orElseThrow(Outcomes::notFound);
+        Requester requester = callers.requester(request, caller);
+        if (!id.hasVersionIdPart()) {
+            return directory
+                    .read(requester, person)
+                    .map(PatientResources::patient)
+                    .orElseThrow(Outcomes::notFound);
         }
-        return directory
-                .read(callers.requester(request, caller), person.get())
+        String wanted = id.getVersionIdPart();
+        return directory.history(requester, person).stream()
+                .filter(version -> String.valueOf(version.version()).equals(wanted))
+                .findFirst()
                 .map(PatientResources::patient)
                 .orElseThrow(Outcomes::notFound);
+    }
+
+    /** Every version of the caller's view of the person, newest first; a hidden person answers as a missing one. */
+    @History
+    public List<Patient> history(@IdParam IdType id, RequestDetails request) {
+        ApiCaller caller = callers.reading(request, "Patient");
+        PersonId person = personId(id.getIdPart()).orElseThrow(Outcomes::notFound);
+        List<PersonView> versions = new ArrayList<>(directory.history(callers.requester(request, caller), person));
+        if (versions.isEmpty()) {
+            throw Outcomes.notFound();
+        }
+        Collections.reverse(versions);
+        return versions.stream()
+                .map(PatientResources::patient)
+                .map(RecordProviders::historyEntry)
+                .toList();
     }
 
     /**
