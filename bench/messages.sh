@@ -9,6 +9,7 @@
 #   SENDERS=16 FAMILIES=2000 bash bench/messages.sh  # sending threads; families (a child and a parent) named in turn (6,000)
 #   HUB_PROPERTIES=ecare.messaging.workers=8 bash bench/messages.sh
 #   JFR=1 bash bench/messages.sh                    # with a flight recording in target/bench/messages.jfr
+#   GCLOG=1 bash bench/messages.sh                  # with the collector's log in target/bench/messages-gc.log
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +26,9 @@ cp="target/test-classes:target/classes:$(cat "$work/cp")"
 jfr=()
 if [ -n "${JFR:-}" ]; then
   jfr=("-XX:StartFlightRecording=filename=target/bench/messages.jfr,dumponexit=true,settings=profile")
+fi
+if [ -n "${GCLOG:-}" ]; then
+  jfr+=("-Xlog:gc:file=target/bench/messages-gc.log:utctime,uptime")
 fi
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(psql --version); load average $(cut -d' ' -f1-3 /proc/loadavg)"
