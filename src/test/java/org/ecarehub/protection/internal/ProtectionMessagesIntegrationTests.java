@@ -642,7 +642,8 @@ class ProtectionMessagesIntegrationTests {
                             .allowed())
                     .isTrue();
 
-            messages.raise(protecting("police.hub"), domesticIncident(family, ConcernPriority.URGENT));
+            ProtectionMessageView raised =
+                    messages.raise(protecting("police.hub"), domesticIncident(family, ConcernPriority.URGENT));
 
             AccessDecision after = decisions
                     .decide(mark, Action.READ, family.ryan(), List.of(demographics))
@@ -652,6 +653,18 @@ class ProtectionMessagesIntegrationTests {
             assertThat(hub.bean(org.ecarehub.access.PosingRiskRegister.class)
                             .namedAsPosingRisk(family.lisa(), family.ryan()))
                     .isFalse();
+
+            messages.recordOutcome(
+                    protecting("sw.blantyre"), raised.id(), ConcernOutcome.NO_FURTHER_ACTION, "Family supported");
+            messages.close(protecting("sw.blantyre"), raised.id());
+
+            AccessDecision afterClosing = decisions
+                    .decide(mark, Action.READ, family.ryan(), List.of(demographics))
+                    .get(0);
+            assertThat(afterClosing.allowed())
+                    .as("closing the case does not make the child safe from him")
+                    .isFalse();
+            assertThat(afterClosing.decidingRules()).containsExactly("p3-not-posing-risk");
         }
     }
 
