@@ -36,6 +36,8 @@ class NotificationPages {
             "cp-is-attendance", "A child with a child protection plan attended unscheduled care",
             "protection-message-received", "A protection message was sent to your team",
             "protection-message-escalated", "A protection message was not acknowledged in time and is escalated to you",
+            "protection-lead-changed",
+                    "A child on the child protection register has a new lead social worker in your team",
             "service-request-changed", "A service request changed");
 
     private final Workspace workspace;

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A registration's lead social worker changes in a running hub over the demo partnership: the flag names the new lead
@@ -93,12 +94,26 @@ class ProtectionRegisterLeadChangeIntegrationTests {
                 .toList();
     }
 
-    /** What a change of lead touches: the registration, its flag and the relationships of the person carrying it. */
-    record State(Registration registration, RecordItem flag, List<Relationship> relationships) {}
+    /**
+     * What a change of lead touches: the registration, its flag, the relationships of the person carrying it and the
+     * notices telling a new lead's team.
+     */
+    record State(Registration registration, RecordItem flag, List<Relationship> relationships, List<String> notices) {}
 
     static State state(Registration registration) {
         Registration now = register.registration(SW_BLANTYRE, registration.id()).orElseThrow();
-        return new State(now, flag(now), relationships.of(now.subject()));
+        return new State(now, flag(now), relationships.of(now.subject()), leadNotices(now));
+    }
+
+    /** The teams told of a new lead for the person carrying the registration ("agency/team focus"), oldest first. */
+    static List<String> leadNotices(Registration registration) {
+        return hub.bean(JdbcClient.class)
+                .sql("select receiver_agency, receiver_team, focus from delivery where topic = ? and person_id = ?"
+                        + " order by id")
+                .params("protection-lead-changed", registration.subject().value())
+                .query((row, n) -> row.getString("receiver_agency") + "/" + row.getString("receiver_team") + " "
+                        + row.getString("focus"))
+                .list();
     }
 
     /** Makes the change, which must be refused, and checks that it left the registration as it was. */
@@ -159,6 +174,11 @@ class ProtectionRegisterLeadChangeIntegrationTests {
                     .extracting(Relationship::holder)
                     .contains(Holder.staff(SW_HAMILTON))
                     .doesNotContain(Holder.staff(LEAD));
+
+            assertThat(leadNotices(changed))
+                    .as("the new lead's team is told, through the flag, at once")
+                    .containsExactly("slc-social-work/" + ADULT_CARE_HAMILTON.value() + " Flag/"
+                            + registration.flag().reference());
 
             assertThat(protectionEventsNaming(hub, registration.id().reference()))
                     .hasSize(2)

@@ -23,6 +23,9 @@ import org.ecarehub.access.RelationshipKind;
 import org.ecarehub.access.Relationships;
 import org.ecarehub.access.Requester;
 import org.ecarehub.access.Sensitivity;
+import org.ecarehub.messaging.Deliveries;
+import org.ecarehub.messaging.Notification;
+import org.ecarehub.messaging.Receiver;
 import org.ecarehub.partnership.Action;
 import org.ecarehub.partnership.Agency;
 import org.ecarehub.partnership.AgencyType;
@@ -85,6 +88,9 @@ class StoredRegister implements ProtectionRegister {
     private static final String FLAG_MOVED = "the child is born: the flag is now on the child's own record";
     private static final String FLAG_NEW_LEAD = "a new lead social worker for the child protection plan";
 
+    /** The topic of the notice that tells the new lead's team that a child on the register is now theirs. */
+    static final String LEAD_CHANGED_TOPIC = "protection-lead-changed";
+
     private final JdbcClient jdbc;
     private final AccessDecisions decisions;
     private final Records records;
@@ -92,6 +98,7 @@ class StoredRegister implements ProtectionRegister {
     private final Partnerships partnerships;
     private final PersonIndex index;
     private final RegisterJournal journal;
+    private final Deliveries deliveries;
     private final Clock clock;
 
     StoredRegister(
@@ -102,6 +109,7 @@ class StoredRegister implements ProtectionRegister {
             Partnerships partnerships,
             PersonIndex index,
             RegisterJournal journal,
+            Deliveries deliveries,
             Clock clock) {
         this.jdbc = jdbc;
         this.decisions = decisions;
@@ -110,6 +118,7 @@ class StoredRegister implements ProtectionRegister {
         this.partnerships = partnerships;
         this.index = index;
         this.journal = journal;
+        this.deliveries = deliveries;
         this.clock = clock;
     }
 
@@ -303,6 +312,11 @@ class StoredRegister implements ProtectionRegister {
                 next.team().id().value(),
                 relationship.id().value());
         step(id, version, RegistrationStep.Kind.LEAD_CHANGED, on, null, null, next, null, null, acting, now);
+        // The new lead's team learns at once that the child is theirs, as it learns of an attendance: ids only, the
+        // flag as the focus, read through the hub.
+        deliveries.send(
+                new Notification(LEAD_CHANGED_TOPIC, "Flag/" + row.flag().reference(), row.subject(), "protection"),
+                List.of(Receiver.team(row.owner(), next.team().id())));
         return changed(id, RegistrationStep.Kind.LEAD_CHANGED, "change-lead", actor, acting, now);
     }
 
