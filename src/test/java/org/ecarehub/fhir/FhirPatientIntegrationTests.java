@@ -153,19 +153,7 @@ class FhirPatientIntegrationTests {
                 Actor.agencySystem(AgencyId.of("hamilton-medical-practice"), 1));
         assertThat(second.person()).as("both records are one person").isEqualTo(first.person());
         morven = first.person();
-        Relationships relationships = hub.bean(Relationships.class);
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
-        relationships.start(
-                RelationshipDraft.of(
-                        morven, Holder.staff(Username.of("sw.hamilton")), RelationshipKind.KEY_WORKER, today),
-                actor("sw.hamilton"));
-        relationships.start(
-                RelationshipDraft.of(
-                        morven,
-                        Holder.team(TeamId.of("housing-east-kilbride")),
-                        RelationshipKind.TEAM_CASELOAD,
-                        today.minusDays(3)),
-                actor("housing.ek"));
+        keyWorkerAndHousingCaseload(morven);
     }
 
     /**
@@ -205,15 +193,20 @@ class FhirPatientIntegrationTests {
                 .extracting(Submission::person)
                 .as("one person throughout")
                 .containsOnly(elspeth);
+        keyWorkerAndHousingCaseload(elspeth);
+    }
+
+    /** {@code sw.hamilton} becomes the person's key worker today; housing East Kilbride has had them for 3 days. */
+    static void keyWorkerAndHousingCaseload(PersonId person) {
         Relationships relationships = hub.bean(Relationships.class);
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
         relationships.start(
                 RelationshipDraft.of(
-                        elspeth, Holder.staff(Username.of("sw.hamilton")), RelationshipKind.KEY_WORKER, today),
+                        person, Holder.staff(Username.of("sw.hamilton")), RelationshipKind.KEY_WORKER, today),
                 actor("sw.hamilton"));
         relationships.start(
                 RelationshipDraft.of(
-                        elspeth,
+                        person,
                         Holder.team(TeamId.of("housing-east-kilbride")),
                         RelationshipKind.TEAM_CASELOAD,
                         today.minusDays(3)),

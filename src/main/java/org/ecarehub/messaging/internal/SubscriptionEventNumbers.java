@@ -16,6 +16,7 @@ import org.ecarehub.partnership.Agency;
 import org.ecarehub.partnership.Partnership;
 import org.ecarehub.partnership.Partnerships;
 import org.ecarehub.shared.AgencyId;
+import org.ecarehub.shared.Databases;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -159,8 +160,7 @@ class SubscriptionEventNumbers {
     private boolean returning() {
         Boolean known = returning;
         if (known == null) {
-            known = Boolean.TRUE.equals(connections.execute((ConnectionCallback<Boolean>)
-                    connection -> "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
+            known = Boolean.TRUE.equals(connections.execute((ConnectionCallback<Boolean>) Databases::isPostgreSql));
             returning = known;
         }
         return known;

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ecarehub.shared.Databases;
 import org.ecarehub.transparency.SignedTreeHead;
 import org.ecarehub.transparency.merkle.Node;
 import org.ecarehub.transparency.merkle.NodeId;
@@ -71,7 +72,7 @@ final class LogTables {
      * does not).
      */
     static boolean insertsEventsAtOnce(Connection connection) throws SQLException {
-        return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        return Databases.isPostgreSql(connection);
     }
 
     /**
