@@ -16,6 +16,7 @@ import org.ecarehub.shared.Username;
  * on the record in the same transaction.
  *
  * <p>Every method throws {@link org.ecarehub.access.AccessRefused} when the decision refuses (the refusal is logged),
+ * {@link RegisterKeeperRefused} (a {@link RegisterRefused}) when the requester does not keep the register at all,
  * {@link RegisterRefused} for bad input and {@code LogUnavailable} when the log cannot record the change; then
  * nothing is stored.
  */
@@ -53,6 +54,13 @@ public interface ProtectionRegister {
 
     /** Takes the child off the register: the flag is ended (and kept in the record's history), the steps stay. */
     Registration deregister(Requester requester, RegistrationId id, int expectedVersion, LocalDate on, String reason);
+
+    /**
+     * Whether the requester keeps the child protection register: an active member of staff of a council social work
+     * agency (or its system on their behalf) under {@code child-protection}. Decides nothing about any child and logs
+     * nothing; every change is still decided and may still be refused.
+     */
+    boolean keeps(Requester requester);
 
     /** The registration, when it exists and the requester may read it; else empty. */
     Optional<Registration> registration(Requester requester, RegistrationId id);

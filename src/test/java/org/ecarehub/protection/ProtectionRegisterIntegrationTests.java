@@ -197,7 +197,7 @@ class ProtectionRegisterIntegrationTests {
                             refused -> assertThat(refused.decision().decidingRules())
                                     .containsExactly("purpose"));
             assertThatThrownBy(() -> register.register(childProtection("ed.wishaw"), neglect(hub, child)))
-                    .isInstanceOf(RegisterRefused.class)
+                    .isInstanceOf(RegisterKeeperRefused.class)
                     .hasMessageContaining("council's social work");
 
             assertThat(rows(hub, "protection_registration")).isEqualTo(registrations);
@@ -209,8 +209,20 @@ class ProtectionRegisterIntegrationTests {
             PersonId child = knownChild(hub);
 
             assertThatThrownBy(() -> register.register(staff("sw.blantyre", Purpose.DIRECT_CARE), neglect(hub, child)))
-                    .isInstanceOf(RegisterRefused.class)
+                    .isInstanceOf(RegisterKeeperRefused.class)
                     .hasMessage("this change is made under the 'child-protection' purpose, not 'direct-care'");
+        }
+
+        @Test
+        void tellsWhoKeepsTheRegisterWithoutDecidingAboutAnyChild() {
+            long events = rows(hub, "transparency_event");
+
+            assertThat(register.keeps(SW_BLANTYRE)).isTrue();
+            assertThat(register.keeps(staff("sw.blantyre", Purpose.DIRECT_CARE)))
+                    .isFalse();
+            assertThat(register.keeps(childProtection("teacher.blantyre"))).isFalse();
+            assertThat(register.keeps(childProtection("hv.blantyre"))).isFalse();
+            assertThat(rows(hub, "transparency_event")).isEqualTo(events);
         }
 
         @Test

@@ -48,6 +48,7 @@ import org.ecarehub.protection.LookedAfterChanged;
 import org.ecarehub.protection.LookedAfterId;
 import org.ecarehub.protection.LookedAfterPeriod;
 import org.ecarehub.protection.ProtectionRegister;
+import org.ecarehub.protection.RegisterKeeperRefused;
 import org.ecarehub.protection.RegisterRefused;
 import org.ecarehub.protection.Registration;
 import org.ecarehub.protection.RegistrationChanged;
@@ -352,6 +353,16 @@ class StoredRegister implements ProtectionRegister {
                 RegisterRows.date(on));
         step(id, version, RegistrationStep.Kind.DEREGISTERED, on, null, null, null, null, why, acting, now);
         return changed(id, RegistrationStep.Kind.DEREGISTERED, "deregister", actor, acting, now);
+    }
+
+    @Override
+    public boolean keeps(Requester requester) {
+        try {
+            acting(requester, partnerships.current().partnership(), Purpose.CHILD_PROTECTION);
+            return true;
+        } catch (RegisterKeeperRefused notAKeeper) {
+            return false;
+        }
     }
 
     @Override
@@ -998,23 +1009,25 @@ class StoredRegister implements ProtectionRegister {
 
     private static Acting acting(Requester requester, Partnership partnership, Purpose needed) {
         if (requester == null) {
-            throw new RegisterRefused("name who makes the change");
+            throw new RegisterKeeperRefused("name who makes the change");
         }
         StaffAccount account = requester
                 .actingStaff(partnership)
-                .orElseThrow(() -> new RegisterRefused("the protection register is kept by active members of staff,"
-                        + " or by an agency's system on behalf of one of its own"));
+                .orElseThrow(
+                        () -> new RegisterKeeperRefused("the protection register is kept by active members of staff,"
+                                + " or by an agency's system on behalf of one of its own"));
         Purpose purpose = requester instanceof Requester.Staff staff
                 ? staff.purpose()
                 : ((Requester.AgencySystem) requester).purpose();
         if (purpose != needed) {
-            throw new RegisterRefused(
+            throw new RegisterKeeperRefused(
                     "this change is made under the '" + needed.code() + "' purpose, not '" + purpose.code() + "'");
         }
         AgencyType type = partnership.agency(account.agency()).map(Agency::type).orElse(null);
         if (type != AgencyType.COUNCIL_SOCIAL_WORK) {
-            throw new RegisterRefused("the protection register is kept by the council's social work services, not by "
-                    + account.agency().value());
+            throw new RegisterKeeperRefused(
+                    "the protection register is kept by the council's social work services, not by "
+                            + account.agency().value());
         }
         return new Acting(
                 account,
