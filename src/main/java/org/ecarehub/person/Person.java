@@ -15,4 +15,16 @@ public record Person(PersonId id, List<AgencyRecordVersion> records, List<Person
         records = List.copyOf(records);
         merged = List.copyOf(merged);
     }
+
+    /**
+     * The ids under which other modules may have recorded something about this person: their own first, then every
+     * person merged into them. Nothing moves at a merge, so that an unmerge restores each person's own; what a module
+     * keeps by person is the person's under any of these ids while the merge is in force.
+     */
+    public List<PersonId> ids() {
+        List<PersonId> ids = new java.util.ArrayList<>(1 + merged.size());
+        ids.add(id);
+        ids.addAll(merged);
+        return List.copyOf(ids);
+    }
 }

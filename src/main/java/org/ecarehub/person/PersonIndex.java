@@ -31,6 +31,15 @@ public interface PersonIndex {
      */
     Optional<PersonId> personNow(PersonId person);
 
+    /**
+     * The ids under which other modules keep what they recorded about the person this id is part of now: that
+     * person's own, then every person merged into them by a merge in force ({@link Person#ids}); the id alone when the
+     * index does not know it. From the index's cache of people, like {@link #person}.
+     */
+    default List<PersonId> idsNow(PersonId person) {
+        return person(person).map(Person::ids).orElse(List.of(person));
+    }
+
     /** The person an agency record belongs to now, through any merge in force. */
     Optional<PersonId> personOf(AgencyRecordId record);
 
