@@ -27,6 +27,7 @@ import org.ecarehub.partnership.Category;
 import org.ecarehub.partnership.Partnership;
 import org.ecarehub.partnership.StaffAccount;
 import org.ecarehub.partnership.Team;
+import org.ecarehub.person.PersonIndex;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
 import org.ecarehub.shared.Username;
@@ -43,10 +44,16 @@ class Involvements implements InvolvementDirectory {
     private final Relationships relationships;
     private final Representatives representatives;
     private final Consents consents;
+    private final PersonIndex index;
 
     Involvements(
-            DecisionPoint decisions, Relationships relationships, Representatives representatives, Consents consents) {
+            DecisionPoint decisions,
+            Relationships relationships,
+            Representatives representatives,
+            Consents consents,
+            PersonIndex index) {
         this.decisions = decisions;
+        this.index = index;
         this.relationships = relationships;
         this.representatives = representatives;
         this.consents = consents;
@@ -102,12 +109,26 @@ class Involvements implements InvolvementDirectory {
                 .findFirst();
     }
 
+    /**
+     * What the module keeps under each of the person's ids (a person merged into them included, while the merge is in
+     * force), the person's own first, each id's in its own order.
+     */
+    private <T> List<T> ofEveryId(PersonId person, Function<PersonId, List<T>> kept) {
+        List<PersonId> ids = index.idsNow(person);
+        if (ids.size() == 1) {
+            return kept.apply(ids.get(0));
+        }
+        List<T> all = new ArrayList<>();
+        ids.forEach(id -> all.addAll(kept.apply(id)));
+        return all;
+    }
+
     private List<Relationship> relationshipsWhere(
             Requester requester, Action action, PersonId person, Predicate<Relationship> wanted) {
         attempt(requester, action, Category.CONTACTS);
         Partnership partnership = decisions.snapshot().partnership();
         List<Relationship> asked =
-                relationships.of(person).stream().filter(wanted).toList();
+                ofEveryId(person, relationships::of).stream().filter(wanted).toList();
         return shown(
                 requester,
                 action,
@@ -123,8 +144,9 @@ class Involvements implements InvolvementDirectory {
             Requester requester, PersonId person, Predicate<RepresentativeAuthority> wanted) {
         attempt(requester, Action.READ, Category.CONTACTS);
         Partnership partnership = decisions.snapshot().partnership();
-        List<RepresentativeAuthority> asked =
-                representatives.authoritiesOver(person).stream().filter(wanted).toList();
+        List<RepresentativeAuthority> asked = ofEveryId(person, representatives::authoritiesOver).stream()
+                .filter(wanted)
+                .toList();
         return shown(
                 requester,
                 Action.READ,
@@ -138,7 +160,8 @@ class Involvements implements InvolvementDirectory {
 
     private List<Consent> consentsWhere(
             Requester requester, Action action, PersonId person, Predicate<Consent> wanted) {
-        List<Consent> asked = consents.history(person).stream().filter(wanted).toList();
+        List<Consent> asked =
+                ofEveryId(person, consents::history).stream().filter(wanted).toList();
         List<Consent> shown = new ArrayList<>();
         List<AccessItem> items = new ArrayList<>();
         List<Consent> itemConsents = new ArrayList<>();

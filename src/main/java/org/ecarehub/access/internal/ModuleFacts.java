@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,18 +65,33 @@ class ModuleFacts implements FactSource {
         this.consents = consents;
     }
 
+    /**
+     * Facts about a person merged into another are facts about the person they are now part of, and the other way
+     * round: a relationship, grant, consent, withholding or authority recorded under either id holds for both while
+     * the merge is in force, and for its own person alone again after an unmerge, since nothing is moved.
+     */
     @Override
     public StaffFacts staffFacts(StaffAccount user, PersonId person, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, DecisionPoint.PARTNERSHIP_ZONE);
+        List<PersonId> ids = index.idsNow(person);
         return new StaffFacts(
-                relationships.active(person, user.username(), user.teams(), today),
-                grants.active(user.username(), person, now),
-                reviews.workingOn(user.username(), person));
+                ids.stream().anyMatch(id -> relationships.active(id, user.username(), user.teams(), today)),
+                ids.stream().anyMatch(id -> grants.active(user.username(), id, now)),
+                ids.stream().anyMatch(id -> reviews.workingOn(user.username(), id)));
     }
 
+    /** The latest decision recorded under any of the person's ids: the newest says what the person decided last. */
     @Override
     public ConsentFacts consent(PersonId person, Purpose purpose, Agency recipient, Category category, LocalDate day) {
-        ConsentAnswer answer = consents.latest(person, purpose, recipient.id(), recipient.type(), category, day);
+        ConsentAnswer answer = ConsentAnswer.NONE;
+        for (PersonId id : index.idsNow(person)) {
+            ConsentAnswer found = consents.latest(id, purpose, recipient.id(), recipient.type(), category, day);
+            if (found.consent() != null
+                    && (answer.consent() == null
+                            || found.consent().value() > answer.consent().value())) {
+                answer = found;
+            }
+        }
         return new ConsentFacts(
                 answer.state(),
                 answer.namesCategory(),
@@ -84,30 +100,36 @@ class ModuleFacts implements FactSource {
 
     @Override
     public PortalFacts portalFacts(PersonId self, PersonId subject, LocalDate day) {
+        List<PersonId> ids = index.idsNow(subject);
         Map<String, Withheld> withheld = new HashMap<>();
-        for (Withholding withholding : withholdings.inForce(subject, day)) {
-            WithholdingTarget target = withholding.target();
-            withheld.put(
-                    target.isAccessEvent() ? "access-event-" + target.accessEvent() : target.item(),
-                    new Withheld(
-                            withholding.exemption().code(),
-                            withholding.exemption().showsNotice(),
-                            withholding.reviewBy()));
+        for (PersonId id : ids) {
+            for (Withholding withholding : withholdings.inForce(id, day)) {
+                WithholdingTarget target = withholding.target();
+                withheld.put(
+                        target.isAccessEvent() ? "access-event-" + target.accessEvent() : target.item(),
+                        new Withheld(
+                                withholding.exemption().code(),
+                                withholding.exemption().showsNotice(),
+                                withholding.reviewBy()));
+            }
         }
-        if (self.equals(subject)) {
+        if (ids.contains(self)) {
             return new PortalFacts(List.of(), false, -1, Set.of(), false, withheld);
         }
         List<Authority> authorities = representatives.heldBy(self).stream()
-                .filter(held -> held.person().equals(subject))
+                .filter(held -> ids.contains(held.person()))
                 .map(RepresentativeAuthority::authority)
                 .toList();
+        Set<Category> keptFromParents = new HashSet<>();
+        ids.forEach(id -> keptFromParents.addAll(representatives.keptFromParents(id, day)));
         return new PortalFacts(
                 authorities,
-                representatives.lacksCapacity(subject, DecisionArea.WELFARE, day),
+                ids.stream().anyMatch(id -> representatives.lacksCapacity(id, DecisionArea.WELFARE, day)),
                 age(subject, day),
-                representatives.keptFromParents(subject, day),
+                Set.copyOf(keptFromParents),
                 // Asked of every implementation: a register that cannot answer throws, so the decision fails closed.
-                posingRisk.stream().anyMatch(register -> register.namedAsPosingRisk(self, subject)),
+                posingRisk.stream()
+                        .anyMatch(register -> ids.stream().anyMatch(id -> register.namedAsPosingRisk(self, id))),
                 withheld);
     }
 
