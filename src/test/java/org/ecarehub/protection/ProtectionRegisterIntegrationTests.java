@@ -7,6 +7,7 @@ import static org.ecarehub.protection.RegisterFixtures.LEAD;
 import static org.ecarehub.protection.RegisterFixtures.childProtection;
 import static org.ecarehub.protection.RegisterFixtures.knownChild;
 import static org.ecarehub.protection.RegisterFixtures.neglect;
+import static org.ecarehub.protection.RegisterFixtures.newPerson;
 import static org.ecarehub.protection.RegisterFixtures.protectionEventsNaming;
 import static org.ecarehub.protection.RegisterFixtures.rows;
 import static org.ecarehub.protection.RegisterFixtures.staff;
@@ -23,6 +24,8 @@ import org.ecarehub.messaging.Deliveries;
 import org.ecarehub.messaging.Delivery;
 import org.ecarehub.messaging.Receiver;
 import org.ecarehub.partnership.Purpose;
+import org.ecarehub.person.MergeId;
+import org.ecarehub.person.PersonIndex;
 import org.ecarehub.record.Alert;
 import org.ecarehub.record.AlertType;
 import org.ecarehub.record.ItemStatus;
@@ -362,6 +365,39 @@ class ProtectionRegisterIntegrationTests {
             assertThat(rows(hub, "protection_attendance"))
                     .as("another reader is another attendance")
                     .isEqualTo(before + 2);
+        }
+
+        @Test
+        void anEmergencyReadOfAChildAFlaggedChildWasMergedIntoSeesTheFlagAndTellsTheLeadUntilTheUnmerge() {
+            PersonId flagged = knownChild(hub);
+            register.register(SW_BLANTYRE, neglect(hub, flagged));
+            // The emergency department's own record of the same boy, not linked to social work's by the index.
+            PersonId survivor = newPerson(hub, LocalDate.of(2017, 1, 1));
+            assertThat(flags(ED, survivor)).isEmpty();
+            PersonIndex index = hub.bean(PersonIndex.class);
+
+            MergeId merge = index.merge(
+                    survivor, flagged, "The same boy, registered again at the hospital", hub.staffActor("sw.blantyre"));
+
+            assertThat(flags(ED, survivor))
+                    .as("the flag of the child merged in is the survivor's: unscheduled care sees it")
+                    .hasSize(1);
+            assertThat(attendances.lastOf(SW_BLANTYRE, survivor))
+                    .as("and the lead social worker's team is told")
+                    .singleElement()
+                    .satisfies(attendance -> {
+                        assertThat(attendance.reader()).isEqualTo(Username.of("ed.wishaw"));
+                        assertThat(attendance.notifiedTeam()).isEqualTo(CHILDREN_AND_FAMILIES);
+                    });
+            assertThat(register.registrationsOf(SW_BLANTYRE, survivor))
+                    .extracting(Registration::subject)
+                    .containsExactly(flagged);
+
+            index.unmerge(merge, "Two boys after all", hub.staffActor("sw.blantyre"));
+
+            assertThat(flags(ED, survivor)).isEmpty();
+            assertThat(register.registrationsOf(SW_BLANTYRE, survivor)).isEmpty();
+            assertThat(flags(ED, flagged)).hasSize(1);
         }
 
         @Test

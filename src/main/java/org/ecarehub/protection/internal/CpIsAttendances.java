@@ -27,6 +27,7 @@ import org.ecarehub.partnership.Purpose;
 import org.ecarehub.partnership.StaffAccount;
 import org.ecarehub.partnership.Team;
 import org.ecarehub.person.Actor;
+import org.ecarehub.person.PersonIndex;
 import org.ecarehub.protection.Attendance;
 import org.ecarehub.protection.AttendanceId;
 import org.ecarehub.protection.AttendanceRecorded;
@@ -37,6 +38,7 @@ import org.ecarehub.record.FlaggedRecordRead;
 import org.ecarehub.record.RecordItemId;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
+import org.ecarehub.shared.Placeholders;
 import org.ecarehub.shared.TeamId;
 import org.ecarehub.shared.Username;
 import org.springframework.beans.factory.annotation.Value;
@@ -67,6 +69,7 @@ class CpIsAttendances implements Attendances {
     private final Deliveries deliveries;
     private final Partnerships partnerships;
     private final RegisterJournal journal;
+    private final PersonIndex index;
     private final Clock clock;
     private final Duration window;
 
@@ -76,9 +79,11 @@ class CpIsAttendances implements Attendances {
             Deliveries deliveries,
             Partnerships partnerships,
             RegisterJournal journal,
+            PersonIndex index,
             Clock clock,
             @Value("${ecare.protection.attendance-window:4h}") Duration window) {
         this.jdbc = jdbc;
+        this.index = index;
         this.decisions = decisions;
         this.deliveries = deliveries;
         this.partnerships = partnerships;
@@ -186,9 +191,11 @@ class CpIsAttendances implements Attendances {
         if (requester == null || child == null) {
             throw new RegisterRefused("name who reads and the child whose attendances to read");
         }
-        List<Stored> last = jdbc.sql(ATTENDANCE + " where person_id = ? order by at desc, id desc fetch first " + SHOWN
-                        + " rows only")
-                .param(child.value())
+        // A child merged into another: the attendances under either id are the child's while the merge holds.
+        List<PersonId> children = index.idsNow(child);
+        List<Stored> last = jdbc.sql(ATTENDANCE + " where person_id in (" + Placeholders.marks(children.size())
+                        + ") order by at desc, id desc fetch first " + SHOWN + " rows only")
+                .params(Placeholders.ids(children))
                 .query(CpIsAttendances::stored)
                 .list();
         if (last.isEmpty()) {

@@ -53,6 +53,7 @@ import org.ecarehub.protection.RoutingId;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.BatchInserts;
 import org.ecarehub.shared.PersonId;
+import org.ecarehub.shared.Placeholders;
 import org.ecarehub.shared.TeamId;
 import org.ecarehub.shared.Username;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -390,9 +391,11 @@ class StoredProtectionMessages implements ProtectionMessages {
         Acting acting = Acting.of(requester, snapshot.partnership(), snapshot.version());
         List<ProtectionMessageView> views = new ArrayList<>();
         if (person != null) {
-            List<Long> ids = jdbc.sql("select distinct message_id from protection_message_person where person_id = ?"
-                            + " order by message_id desc")
-                    .param(person.value())
+            // A person merged into another: the messages naming either are the person's while the merge holds.
+            List<PersonId> persons = index.idsNow(person);
+            List<Long> ids = jdbc.sql("select distinct message_id from protection_message_person where person_id in ("
+                            + Placeholders.marks(persons.size()) + ") order by message_id desc")
+                    .params(Placeholders.ids(persons))
                     .query(Long.class)
                     .list();
             for (Long id : ids) {
@@ -403,7 +406,7 @@ class StoredProtectionMessages implements ProtectionMessages {
                 }
                 ProtectionMessageView view = view(message, acting, requester, true);
                 // A message is found by a person only when the reader may see that person in it.
-                if (view != null && view.people().stream().anyMatch(named -> person.equals(named.person()))) {
+                if (view != null && view.people().stream().anyMatch(named -> persons.contains(named.person()))) {
                     views.add(view);
                 }
             }

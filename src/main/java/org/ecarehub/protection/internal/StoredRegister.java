@@ -66,6 +66,7 @@ import org.ecarehub.record.RecordItemId;
 import org.ecarehub.record.Records;
 import org.ecarehub.shared.AgencyId;
 import org.ecarehub.shared.PersonId;
+import org.ecarehub.shared.Placeholders;
 import org.ecarehub.shared.TeamId;
 import org.ecarehub.shared.Username;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -391,9 +392,14 @@ class StoredRegister implements ProtectionRegister {
         if (person == null) {
             throw new RegisterRefused("name the person whose registrations to list");
         }
-        List<Row> rows = jdbc.sql(RegisterRows.REGISTRATION
-                        + " where child_id = ? or (child_id is null and mother_id = ?) order by id desc")
-                .params(person.value(), person.value())
+        // A person merged into another: the registrations under either id are the person's while the merge holds.
+        List<PersonId> persons = index.idsNow(person);
+        String marks = Placeholders.marks(persons.size());
+        List<Object> params = new ArrayList<>(Placeholders.ids(persons));
+        params.addAll(Placeholders.ids(persons));
+        List<Row> rows = jdbc.sql(RegisterRows.REGISTRATION + " where child_id in (" + marks
+                        + ") or (child_id is null and mother_id in (" + marks + ")) order by id desc")
+                .params(params)
                 .query(StoredRegister::row)
                 .list();
         return visible(requester, person, rows, row -> registrationItem(row.id(), row.owner()), this::view);
@@ -494,8 +500,10 @@ class StoredRegister implements ProtectionRegister {
         if (child == null) {
             throw new RegisterRefused("name the child whose looked-after periods to list");
         }
-        List<LookedAfterPeriod> periods = jdbc.sql(RegisterRows.LOOKED_AFTER + " where person_id = ? order by id desc")
-                .param(child.value())
+        List<PersonId> persons = index.idsNow(child);
+        List<LookedAfterPeriod> periods = jdbc.sql(RegisterRows.LOOKED_AFTER + " where person_id in ("
+                        + Placeholders.marks(persons.size()) + ") order by id desc")
+                .params(Placeholders.ids(persons))
                 .query(RegisterRows::lookedAfter)
                 .list();
         return visible(
@@ -590,8 +598,10 @@ class StoredRegister implements ProtectionRegister {
         if (adult == null) {
             throw new RegisterRefused("name the adult whose cases to list");
         }
-        List<Long> ids = jdbc.sql("select id from protection_adult_at_risk where person_id = ? order by id desc")
-                .param(adult.value())
+        List<PersonId> persons = index.idsNow(adult);
+        List<Long> ids = jdbc.sql("select id from protection_adult_at_risk where person_id in ("
+                        + Placeholders.marks(persons.size()) + ") order by id desc")
+                .params(Placeholders.ids(persons))
                 .query(Long.class)
                 .list();
         List<AdultAtRiskCase> cases = ids.stream()

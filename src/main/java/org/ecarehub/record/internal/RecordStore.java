@@ -8,6 +8,7 @@ import org.ecarehub.record.RecordItem;
 import org.ecarehub.record.RecordItemId;
 import org.ecarehub.record.RecordKind;
 import org.ecarehub.shared.PersonId;
+import org.ecarehub.shared.Placeholders;
 import org.ecarehub.shared.Username;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,10 +29,20 @@ class RecordStore {
                 jdbc.sql("select nextval('record_item_ids')").query(Long.class).single());
     }
 
-    /** Every item of the person with its latest version, in one query on the person's index, oldest first. */
-    List<StoredItem> itemsOf(PersonId person) {
-        return jdbc.sql(RecordRows.ITEM + " where i.person_id = ? order by i.id")
-                .param(person.value())
+    /**
+     * Every item of the person, under any of their ids (a person merged into them included), with its latest version,
+     * in one query on the person's index, oldest first.
+     */
+    List<StoredItem> itemsOf(List<PersonId> ids) {
+        if (ids.size() == 1) {
+            return jdbc.sql(RecordRows.ITEM + " where i.person_id = ? order by i.id")
+                    .param(ids.get(0).value())
+                    .query(RecordRows::item)
+                    .list();
+        }
+        return jdbc.sql(RecordRows.ITEM + " where i.person_id in (" + Placeholders.marks(ids.size())
+                        + ") order by i.id")
+                .params(Placeholders.ids(ids))
                 .query(RecordRows::item)
                 .list();
     }
@@ -95,10 +106,12 @@ class RecordStore {
     }
 
     /** The person's signed assessments other than the one given, locked: the ones it supersedes when signed. */
-    List<RecordItemId> signedAssessmentsOtherThan(PersonId person, RecordItemId signed) {
-        return jdbc.sql("select id from record_item where person_id = ? and kind = ? and status = ? and id <> ?"
-                        + " order by id for update")
-                .params(person.value(), RecordKind.ASSESSMENT.name(), ItemStatus.SIGNED.name(), signed.value())
+    List<RecordItemId> signedAssessmentsOtherThan(List<PersonId> ids, RecordItemId signed) {
+        List<Object> params = new java.util.ArrayList<>(Placeholders.ids(ids));
+        params.addAll(List.of(RecordKind.ASSESSMENT.name(), ItemStatus.SIGNED.name(), signed.value()));
+        return jdbc.sql("select id from record_item where person_id in (" + Placeholders.marks(ids.size())
+                        + ") and kind = ? and status = ? and id <> ? order by id for update")
+                .params(params)
                 .query((rs, n) -> new RecordItemId(rs.getLong(1)))
                 .list();
     }

@@ -104,7 +104,7 @@ class SharedRecord implements Records, Assessments {
         Objects.requireNonNull(requester, "requester");
         Objects.requireNonNull(person, "person");
         AgencyId agency = agencyOf(requester);
-        List<StoredItem> asked = store.itemsOf(person).stream()
+        List<StoredItem> asked = store.itemsOf(index.idsNow(person)).stream()
                 .filter(item -> !item.hiddenFrom(agency))
                 .toList();
         Disclosure disclosure = directory.readWith(
@@ -123,7 +123,7 @@ class SharedRecord implements Records, Assessments {
         Objects.requireNonNull(person, "person");
         Set<RecordKind> asked = Set.copyOf(kinds);
         AgencyId agency = agencyOf(requester);
-        List<StoredItem> exported = store.itemsOf(person).stream()
+        List<StoredItem> exported = store.itemsOf(index.idsNow(person)).stream()
                 .filter(item -> !item.hiddenFrom(agency))
                 .filter(item -> asked.contains(item.item().kind()))
                 .toList();
@@ -187,7 +187,7 @@ class SharedRecord implements Records, Assessments {
         Objects.requireNonNull(requester, "requester");
         Objects.requireNonNull(person, "person");
         AgencyId agency = agencyOf(requester);
-        List<StoredItem> asked = store.itemsOf(person).stream()
+        List<StoredItem> asked = store.itemsOf(index.idsNow(person)).stream()
                 .filter(item -> !item.hiddenFrom(agency))
                 .filter(item -> wanted.test(item.item()))
                 .toList();
@@ -410,7 +410,7 @@ class SharedRecord implements Records, Assessments {
                 RecordItemChanged.Change.SIGNED);
         // The one assessment done once and shared: the newly signed one is the person's current assessment, and the
         // earlier ones stay, as they were, marked superseded by it.
-        for (RecordItemId earlier : store.signedAssessmentsOtherThan(signed.person(), id)) {
+        for (RecordItemId earlier : store.signedAssessmentsOtherThan(index.idsNow(signed.person()), id)) {
             store.supersede(earlier, id);
             StoredItem superseded = store.item(earlier).orElseThrow();
             events.publishEvent(changed(superseded.item(), RecordItemChanged.Change.SUPERSEDED));

@@ -32,6 +32,7 @@ import org.ecarehub.partnership.Purpose;
 import org.ecarehub.partnership.StaffAccount;
 import org.ecarehub.partnership.Team;
 import org.ecarehub.person.Actor;
+import org.ecarehub.person.PersonIndex;
 import org.ecarehub.request.Equipment;
 import org.ecarehub.request.HomecareTask;
 import org.ecarehub.request.ServiceRequestDetails;
@@ -44,6 +45,7 @@ import org.ecarehub.request.ServiceRequestStep;
 import org.ecarehub.request.ServiceRequestView;
 import org.ecarehub.request.ServiceRequests;
 import org.ecarehub.shared.PersonId;
+import org.ecarehub.shared.Placeholders;
 import org.ecarehub.shared.TeamId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -71,6 +73,7 @@ class StoredServiceRequests implements ServiceRequests {
     private final Relationships relationships;
     private final Partnerships partnerships;
     private final RequestJournal journal;
+    private final PersonIndex index;
     private final Clock clock;
 
     StoredServiceRequests(
@@ -79,8 +82,10 @@ class StoredServiceRequests implements ServiceRequests {
             Relationships relationships,
             Partnerships partnerships,
             RequestJournal journal,
+            PersonIndex index,
             Clock clock) {
         this.jdbc = jdbc;
+        this.index = index;
         this.decisions = decisions;
         this.relationships = relationships;
         this.partnerships = partnerships;
@@ -362,8 +367,11 @@ class StoredServiceRequests implements ServiceRequests {
         if (person == null) {
             throw new ServiceRequestRefused("name the person whose requests to list");
         }
-        List<StoredRequest> requests = jdbc.sql(RequestRows.REQUEST + " where person_id = ? order by id desc")
-                .param(person.value())
+        // A person merged into another: the requests about either are the person's while the merge is in force.
+        List<PersonId> ids = index.idsNow(person);
+        List<StoredRequest> requests = jdbc.sql(
+                        RequestRows.REQUEST + " where person_id in (" + marks(ids.size()) + ") order by id desc")
+                .params(Placeholders.ids(ids))
                 .query(RequestRows::request)
                 .list();
         return visible(
@@ -563,7 +571,7 @@ class StoredServiceRequests implements ServiceRequests {
     }
 
     private static String marks(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+        return Placeholders.marks(count);
     }
 
     private Instant now() {
