@@ -50,7 +50,17 @@ class NoWayAroundTheDecisionTests {
      * module's rules, a reviewer's decision by the review queue), and lookups that return only the index's own id.
      */
     static final Map<Class<?>, Set<String>> OTHERS = Map.of(
-            PersonIndex.class, Set.of("submit", "submitAll", "decide", "merge", "unmerge", "personOf", "personNow"),
+            PersonIndex.class,
+                    Set.of(
+                            "submit",
+                            "submitAll",
+                            "decide",
+                            "merge",
+                            "unmerge",
+                            "personOf",
+                            "personNow",
+                            // The index's own ids under which a module finds what it recorded itself (decision 0048).
+                            "idsNow"),
             ReviewQueue.class, Set.of("claim", "release", "decide"),
             PersonEvents.class, Set.of(),
             ProvableEvents.class, Set.of("inclusionProofs"));
