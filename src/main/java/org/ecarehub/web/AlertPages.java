@@ -27,8 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Adding an alert to a person's record, and ending one on a confirmation page with the reason. The child protection
- * flag is neither added nor ended here: it follows the child's registration, which the protection module will keep
- * (decision 0027). Who may add or end is the record module's decision.
+ * flag is neither added nor ended here: it follows the child's registration, which the protection module keeps
+ * (decision 0027; the register pages). Who may add or end is the record module's decision.
  */
 @Controller
 class AlertPages {
