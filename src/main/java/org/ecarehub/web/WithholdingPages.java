@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.ecarehub.consent.WithholdingDraft;
 import org.ecarehub.consent.WithholdingTarget;
 import org.ecarehub.consent.Withholdings;
 import org.ecarehub.partnership.Purpose;
+import org.ecarehub.person.PersonIndex;
 import org.ecarehub.shared.Username;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -41,9 +43,12 @@ class WithholdingPages {
     private final Workspace workspace;
     private final PersonDirectory directory;
     private final Withholdings withholdings;
+    private final PersonIndex index;
     private final Clock clock;
 
-    WithholdingPages(Workspace workspace, PersonDirectory directory, Withholdings withholdings, Clock clock) {
+    WithholdingPages(
+            Workspace workspace, PersonDirectory directory, Withholdings withholdings, PersonIndex index, Clock clock) {
+        this.index = index;
         this.workspace = workspace;
         this.directory = directory;
         this.withholdings = withholdings;
@@ -54,7 +59,7 @@ class WithholdingPages {
     String list(@PathVariable("id") String id, Authentication authentication, HttpSession session, Model model) {
         PersonView person = visible(id, workspace.practitioner(authentication, session));
         LocalDate today = today();
-        List<Withholding> shown = withholdings.inForce(person.id(), today).stream()
+        List<Withholding> shown = inForce(person, today).stream()
                 .sorted(Comparator.comparing((Withholding one) -> !one.overdueOn(today))
                         .thenComparing(Withholding::reviewBy))
                 .toList();
@@ -259,10 +264,20 @@ class WithholdingPages {
     /** A withholding in force about this person; any other id answers as a page that does not exist. */
     private Withholding inForce(PersonView person, String withholding) {
         Long number = number(withholding);
-        return withholdings.inForce(person.id(), today()).stream()
+        return inForce(person, today()).stream()
                 .filter(one -> number != null && one.id().value() == number)
                 .findFirst()
                 .orElseThrow(PersonPages::notFound);
+    }
+
+    /**
+     * The withholdings in force about the person under any of their ids: one recorded about a person before they were
+     * merged into this one is theirs, and applies, while the merge holds (decision 0048).
+     */
+    private List<Withholding> inForce(PersonView person, LocalDate day) {
+        List<Withholding> all = new ArrayList<>();
+        index.idsNow(person.id()).forEach(id -> all.addAll(withholdings.inForce(id, day)));
+        return all;
     }
 
     /**

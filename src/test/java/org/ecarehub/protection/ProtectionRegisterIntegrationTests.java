@@ -392,6 +392,11 @@ class ProtectionRegisterIntegrationTests {
             assertThat(register.registrationsOf(SW_BLANTYRE, survivor))
                     .extracting(Registration::subject)
                     .containsExactly(flagged);
+            long attended = rows(hub, "protection_attendance");
+            assertThat(flags(ED, flagged)).hasSize(1);
+            assertThat(rows(hub, "protection_attendance"))
+                    .as("the same reader within the window, by the child's other id: the same attendance")
+                    .isEqualTo(attended);
 
             index.unmerge(merge, "Two boys after all", hub.staffActor("sw.blantyre"));
 

@@ -366,6 +366,72 @@ class GovernancePagesIntegrationTests {
         }
 
         @Test
+        void listsAndLiftsAWithholdingRecordedAboutAPersonBeforeTheyWereMergedIntoThisOne() {
+            PersonIndex index = hub.bean(PersonIndex.class);
+            Actor socialWork = Actor.agencySystem(org.ecarehub.shared.AgencyId.of("slc-social-work"), 1);
+            PersonId survivor = index.submit(
+                            new AgencyRecord(
+                                    AgencyRecordId.of("slc-social-work", "SW-WM-1"),
+                                    new Demographics(
+                                            "Morag",
+                                            null,
+                                            "Lennox",
+                                            List.of(),
+                                            LocalDate.of(1952, 2, 14),
+                                            Sex.FEMALE,
+                                            List.of(),
+                                            null,
+                                            null)),
+                            socialWork)
+                    .person();
+            PersonId merged = index.submit(
+                            new AgencyRecord(
+                                    AgencyRecordId.of("slc-social-work", "SW-WM-2"),
+                                    new Demographics(
+                                            "Morven",
+                                            null,
+                                            "Tennant",
+                                            List.of(),
+                                            LocalDate.of(1949, 7, 2),
+                                            Sex.FEMALE,
+                                            List.of(),
+                                            null,
+                                            null)),
+                            socialWork)
+                    .person();
+            hub.bean(org.ecarehub.access.Relationships.class)
+                    .start(
+                            org.ecarehub.access.RelationshipDraft.of(
+                                    merged,
+                                    org.ecarehub.access.Holder.staff(org.ecarehub.shared.Username.of("sw.hamilton")),
+                                    org.ecarehub.access.RelationshipKind.KEY_WORKER,
+                                    today()),
+                            hub.staffActor("sw.hamilton"));
+            org.ecarehub.consent.Withholding made = hub.bean(Withholdings.class)
+                    .withhold(
+                            new org.ecarehub.consent.WithholdingDraft(
+                                    merged,
+                                    org.ecarehub.consent.WithholdingTarget.item("record-item-web3-merged"),
+                                    org.ecarehub.consent.Exemption.THIRD_PARTY,
+                                    "Names a neighbour.",
+                                    today().plusMonths(3),
+                                    null),
+                            hub.staffActor("sw.hamilton"));
+            index.merge(survivor, merged, "The same woman", hub.staffActor("sw.hamilton"));
+            HttpClient keyWorker = signedIn("sw.hamilton");
+            String list = "/people/" + survivor.value() + "/withholdings";
+
+            assertThat(hub.get(keyWorker, list).body())
+                    .as("the merged person's withholding is the survivor's, listed on her page")
+                    .contains("Record item record-item-web3-merged");
+            String review = list + "/" + made.id().value();
+            assertThat(post(keyWorker, review, review + "/lift", "").statusCode())
+                    .isEqualTo(302);
+            assertThat(hub.bean(Withholdings.class).inForce(merged, today()))
+                    .noneMatch(one -> one.id().equals(made.id()));
+        }
+
+        @Test
         void answersSomeoneWhoMayNotSeeThePersonAndAnUnknownWithholdingAsPagesThatDoNotExist() {
             HttpClient housing = signedIn("housing.ek");
             HttpClient keyWorker = signedIn("sw.hamilton");

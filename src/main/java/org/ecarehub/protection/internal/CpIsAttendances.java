@@ -106,9 +106,14 @@ class CpIsAttendances implements Attendances {
                         TeamId.of(row.getString("team"))))
                 .optional();
         Instant at = read.at().truncatedTo(ChronoUnit.MILLIS);
-        boolean seenLately = jdbc.sql("select count(*) from protection_attendance where person_id = ? and reader = ?"
-                                + " and at > ?")
-                        .params(read.person().value(), read.reader().value(), RegisterRows.timestamp(at.minus(window)))
+        // One attendance a reader and a child within the window, under whichever of the child's ids it was stored.
+        List<PersonId> children = index.idsNow(read.person());
+        List<Object> params = new ArrayList<>(Placeholders.ids(children));
+        params.add(read.reader().value());
+        params.add(RegisterRows.timestamp(at.minus(window)));
+        boolean seenLately = jdbc.sql("select count(*) from protection_attendance where person_id in ("
+                                + Placeholders.marks(children.size()) + ") and reader = ? and at > ?")
+                        .params(params)
                         .query(Long.class)
                         .single()
                 > 0;
